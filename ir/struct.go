@@ -1,0 +1,140 @@
+package ir
+
+import (
+	"reflect"
+	"sort"
+	"unsafe"
+)
+
+// Field is one serialized field of a struct.
+type Field struct {
+	ID       int16
+	Name     string  // Go field name
+	Offset   uintptr // from the start of the struct
+	Type     *Type
+	Required Requiredness
+	// NoCopy makes decoded strings and binaries alias the input bytes.
+	NoCopy bool
+	// Default points at this field's value in a struct on which InitDefault
+	// ran, or at a zero value when the struct has no InitDefault. Encoders
+	// compare optional non-pointer fields with it (a field equal to its
+	// default is not set, as thriftgo's IsSet says).
+	Default unsafe.Pointer
+	// HasDefault is set when InitDefault gave the field a value other than
+	// the zero value.
+	HasDefault bool
+}
+
+// SkipWhenDefault reports whether an encoder leaves the field out when it
+// equals its default: optional fields that are neither pointers nor
+// containers (those are left out when nil instead).
+func (f *Field) SkipWhenDefault() bool {
+	if f.Required != Optional || f.Type.Pointer {
+		return false
+	}
+	switch f.Type.Kind {
+	case List, Set, Map:
+		return false
+	case Binary:
+		return f.HasDefault // without a default, a nil binary is unset
+	}
+	return true
+}
+
+// SkipWhenNil reports whether an encoder leaves the field out when its
+// pointer, slice or map is nil.
+func (f *Field) SkipWhenNil() bool {
+	if f.Required != Optional {
+		return false
+	}
+	switch f.Type.Kind {
+	case List, Set, Map:
+		return true
+	case Binary:
+		return !f.HasDefault
+	}
+	return f.Type.Pointer
+}
+
+// StructDesc describes a Go struct type as a Thrift struct.
+type StructDesc struct {
+	Go     reflect.Type
+	Name   string  // Go type name with package, e.g. "baseline.Nesting"
+	Fields []Field // in declaration order, the order they are written in
+	// Required lists the indexes in Fields of required fields.
+	Required []int
+	// InitDefault, when the type has an InitDefault method, is a value of
+	// the interface holding a pointer to a template struct; callers run it
+	// on another struct by swapping the data word (see CallInitDefault).
+	InitDefault interface{ InitDefault() }
+	// UnknownFields is the offset of the `_unknownFields []byte` field that
+	// keeps fields the schema does not know, or -1.
+	UnknownFields int
+	// FixedFieldsSize is the total encoded size of fields that are always
+	// written with a fixed size, headers included.
+	FixedFieldsSize int
+
+	byID    []int32 // dense index: byID[id] = index+1, for 0 <= id < len(byID)
+	sparse  []int   // field indexes sorted by id, for ids outside byID
+	zero    unsafe.Pointer
+	pending bool // being resolved (recursion in progress)
+}
+
+// FieldByID returns the field with the given id, or nil.
+func (s *StructDesc) FieldByID(id int16) *Field {
+	if uint(id) < uint(len(s.byID)) {
+		if i := s.byID[id]; i != 0 {
+			return &s.Fields[i-1]
+		}
+		return nil
+	}
+	lo, hi := 0, len(s.sparse)
+	for lo < hi {
+		m := (lo + hi) / 2
+		f := &s.Fields[s.sparse[m]]
+		switch {
+		case f.ID == id:
+			return f
+		case f.ID < id:
+			lo = m + 1
+		default:
+			hi = m
+		}
+	}
+	return nil
+}
+
+// CallInitDefault runs the struct's InitDefault method on the struct at p.
+func (s *StructDesc) CallInitDefault(p unsafe.Pointer) {
+	f := s.InitDefault
+	(*[2]unsafe.Pointer)(unsafe.Pointer(&f))[1] = p
+	f.InitDefault()
+}
+
+// maxDenseID bounds the dense id index; larger ids use binary search.
+const maxDenseID = 1024
+
+func (s *StructDesc) index() {
+	maxID := -1
+	for i := range s.Fields {
+		if id := int(s.Fields[i].ID); id >= 0 && id < maxDenseID && id > maxID {
+			maxID = id
+		}
+	}
+	s.byID = make([]int32, maxID+1)
+	for i := range s.Fields {
+		f := &s.Fields[i]
+		if f.ID >= 0 && int(f.ID) <= maxID {
+			s.byID[f.ID] = int32(i + 1)
+		} else {
+			s.sparse = append(s.sparse, i)
+		}
+		if f.Required == Required {
+			s.Required = append(s.Required, i)
+		}
+		if f.Required != Optional && !f.Type.Pointer && f.Type.FixedSize > 0 {
+			s.FixedFieldsSize += 3 + f.Type.FixedSize
+		}
+	}
+	sort.Slice(s.sparse, func(a, b int) bool { return s.Fields[s.sparse[a]].ID < s.Fields[s.sparse[b]].ID })
+}
