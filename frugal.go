@@ -1,25 +1,61 @@
 // Package frugal serializes Go structs to and from the Thrift binary protocol.
 //
-// It is a drop-in for github.com/cloudwego/frugal: the same four functions
-// (EncodedSize, EncodeObject, DecodeObject, Pretouch) with the same signatures,
-// driven by the same struct tags (`frugal:"..."`, or thriftgo's `thrift:"..."`).
+// It is a drop-in for github.com/cloudwego/frugal: the same functions
+// (EncodedSize, EncodeObject, DecodeObject, Pretouch) with the same
+// signatures, driven by the same struct tags (`frugal:"ID,requiredness,type"`,
+// or thriftgo's `thrift:"Name,ID,requiredness"`). Fields are written in
+// declaration order, so the bytes equal Apache Thrift's for the same value.
+//
+// Malformed input is an error, never a panic: every length is checked
+// against the bytes that remain before anything is allocated, and nesting is
+// limited to MaxDepth. Errors wrap one of the Err* classes of this package.
 package frugal
 
 import (
 	"github.com/cloudwego/gopkg/protocol/thrift"
+	rcodec "github.com/frugaljit/frugal/reflect"
+	"github.com/frugaljit/frugal/wire"
 )
 
-// EncodedSize returns the number of bytes EncodeObject writes for v, a struct
-// or a pointer to one. It returns 0 when v cannot be encoded; EncodeObject
-// then reports why.
-func EncodedSize(v any) int { panic("todo") }
+// EncodedSize returns the number of bytes EncodeObject produces for v, a
+// struct or a pointer to one (a nil pointer encodes as an empty struct). It
+// returns 0 when v's type cannot be encoded; EncodeObject then says why.
+func EncodedSize(v any) int {
+	c, p, err := prepare(v)
+	if err != nil {
+		return 0
+	}
+	return rcodec.Size(c.desc, p)
+}
 
 // EncodeObject writes v into buf, which must hold EncodedSize(v) bytes, and
-// returns the number of bytes written into buf. With a non-nil w, strings and
-// binaries of 4096 bytes or more are handed to w.WriteDirect instead of being
-// copied into buf.
-func EncodeObject(buf []byte, w thrift.NocopyWriter, v any) (int, error) { panic("todo") }
+// returns the number of bytes written into buf. With a non-nil w, strings
+// and binaries of 4096 bytes or more are handed to w.WriteDirect (with the
+// room left in buf after their length prefix) instead of being copied, as
+// Kitex's generated code does. EncodeObject never writes past len(buf): a
+// buffer that is too small, because v changed since EncodedSize, is
+// ErrShortBuffer.
+func EncodeObject(buf []byte, w thrift.NocopyWriter, v any) (int, error) {
+	c, p, err := prepare(v)
+	if err != nil {
+		return 0, err
+	}
+	return rcodec.Encode(buf, w, c.desc, p)
+}
 
-// DecodeObject decodes one Thrift struct from buf into v, a non-nil pointer to
-// a struct, and returns the number of bytes it read.
-func DecodeObject(buf []byte, v any) (int, error) { panic("todo") }
+// DecodeObject decodes one Thrift struct from buf into v, a non-nil pointer
+// to a struct, and returns the number of bytes read. Fields absent from buf
+// keep the values they had.
+func DecodeObject(buf []byte, v any) (int, error) {
+	c, p, err := prepare(v)
+	if err != nil {
+		return 0, err
+	}
+	if !c.ptr {
+		return 0, wire.Errorf(ErrInvalidValue, "DecodeObject needs a pointer to a struct, got "+c.desc.Name)
+	}
+	if p == nil {
+		return 0, wire.Errorf(ErrInvalidValue, "DecodeObject into a nil *"+c.desc.Name)
+	}
+	return rcodec.Decode(buf, c.desc, p)
+}

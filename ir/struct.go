@@ -23,37 +23,39 @@ type Field struct {
 	// HasDefault is set when InitDefault gave the field a value other than
 	// the zero value.
 	HasDefault bool
+	// Omit says when an encoder leaves the field out.
+	Omit Omit
+	// RequiredIndex is the field's position in StructDesc.Required, or -1.
+	RequiredIndex int
 }
 
-// SkipWhenDefault reports whether an encoder leaves the field out when it
-// equals its default: optional fields that are neither pointers nor
-// containers (those are left out when nil instead).
-func (f *Field) SkipWhenDefault() bool {
-	if f.Required != Optional || f.Type.Pointer {
-		return false
-	}
-	switch f.Type.Kind {
-	case List, Set, Map:
-		return false
-	case Binary:
-		return f.HasDefault // without a default, a nil binary is unset
-	}
-	return true
-}
+// Omit says when an encoder leaves a field out.
+type Omit uint8
 
-// SkipWhenNil reports whether an encoder leaves the field out when its
-// pointer, slice or map is nil.
-func (f *Field) SkipWhenNil() bool {
+// The omission rules, following thriftgo's IsSet methods.
+const (
+	OmitNever     Omit = iota // default and required fields
+	OmitNil                   // optional pointers, containers, binaries without a default: nil means unset
+	OmitAtDefault             // optional inline values: equal to the default means unset
+)
+
+// omitRule derives when the field is left out of an encoding.
+func (f *Field) omitRule() Omit {
 	if f.Required != Optional {
-		return false
+		return OmitNever
+	}
+	if f.Type.Pointer {
+		return OmitNil
 	}
 	switch f.Type.Kind {
 	case List, Set, Map:
-		return true
+		return OmitNil
 	case Binary:
-		return !f.HasDefault
+		if !f.HasDefault {
+			return OmitNil
+		}
 	}
-	return f.Type.Pointer
+	return OmitAtDefault
 }
 
 // StructDesc describes a Go struct type as a Thrift struct.
@@ -124,12 +126,15 @@ func (s *StructDesc) index() {
 	s.byID = make([]int32, maxID+1)
 	for i := range s.Fields {
 		f := &s.Fields[i]
+		f.Omit = f.omitRule()
 		if f.ID >= 0 && int(f.ID) <= maxID {
 			s.byID[f.ID] = int32(i + 1)
 		} else {
 			s.sparse = append(s.sparse, i)
 		}
+		f.RequiredIndex = -1
 		if f.Required == Required {
+			f.RequiredIndex = len(s.Required)
 			s.Required = append(s.Required, i)
 		}
 		if f.Required != Optional && !f.Type.Pointer && f.Type.FixedSize > 0 {

@@ -33,6 +33,9 @@ type Type struct {
 	MinSize int
 	// Value is the Go type of the value itself (T).
 	Value reflect.Type
+	// Batch is []T for pointers to structs, so that decoders can allocate
+	// the structs of a whole container at once.
+	Batch reflect.Type
 }
 
 // String returns the type as a frugal tag would write it.
@@ -92,6 +95,9 @@ func (b *binder) bind(gt reflect.Type, e *typeExpr) (*Type, error) {
 	t.Wire = t.Kind.Wire()
 	t.FixedSize = t.Wire.FixedSize()
 	t.MinSize = t.Wire.MinSize()
+	if t.Pointer && t.Kind == Struct {
+		t.Batch = reflect.SliceOf(vt)
+	}
 	if t.Pointer && t.Kind != Struct && !isScalarKind(t.Kind) && t.Kind != String && t.Kind != Binary {
 		return nil, b.errorf("drop the pointer: a nil "+vt.Kind().String()+" already means unset",
 			"Go type %s: pointers to %s are not supported", gt, t.Kind)

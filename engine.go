@@ -1,0 +1,62 @@
+package frugal
+
+import (
+	"fmt"
+	"os"
+	"strings"
+)
+
+// Engine names a way of running a codec.
+type Engine uint8
+
+// The engines. Auto picks the fastest one that works on this platform.
+const (
+	EngineAuto    Engine = iota // the fastest engine available here
+	EngineReflect               // the portable codec, package reflect
+	EngineInterp                // the SSA interpreter (not built yet)
+	EngineJIT                   // compiled machine code (not built yet)
+)
+
+var engineNames = [...]string{EngineAuto: "auto", EngineReflect: "reflect", EngineInterp: "interp", EngineJIT: "jit"}
+
+// String returns the name FRUGAL_ENGINE uses for e.
+func (e Engine) String() string {
+	if int(e) < len(engineNames) {
+		return engineNames[e]
+	}
+	return fmt.Sprintf("Engine(%d)", uint8(e))
+}
+
+// ParseEngine reads an engine name as FRUGAL_ENGINE spells it.
+func ParseEngine(s string) (Engine, error) {
+	for e, name := range engineNames {
+		if strings.EqualFold(strings.TrimSpace(s), name) {
+			return Engine(e), nil
+		}
+	}
+	return EngineAuto, fmt.Errorf("frugal: unknown engine %q (want reflect, interp, jit or auto)", s)
+}
+
+// defaultEngine is what FRUGAL_ENGINE asks for; envEngineErr says why it
+// could not be read.
+var defaultEngine, envEngineErr = engineFromEnv()
+
+func engineFromEnv() (Engine, error) {
+	s, ok := os.LookupEnv("FRUGAL_ENGINE")
+	if !ok || s == "" {
+		return EngineAuto, nil
+	}
+	return ParseEngine(s)
+}
+
+// resolveEngine turns a requested engine into the one that runs, or says
+// why the request cannot be met. Only the reflect codec exists so far.
+func resolveEngine(want Engine) (Engine, string, error) {
+	switch want {
+	case EngineAuto:
+		return EngineReflect, "auto: no compiled engine is built in this version", nil
+	case EngineReflect:
+		return EngineReflect, "asked for", nil
+	}
+	return EngineReflect, "", fmt.Errorf("%w: %s is not built in this version", ErrEngineUnavailable, want)
+}

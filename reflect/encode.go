@@ -1,0 +1,178 @@
+package reflect
+
+import (
+	"encoding/binary"
+	"math"
+	"strconv"
+	"unsafe"
+
+	"github.com/cloudwego/gopkg/protocol/thrift"
+	"github.com/frugaljit/frugal/ir"
+	"github.com/frugaljit/frugal/wire"
+)
+
+// Encode writes the struct at p into buf and returns the number of bytes
+// written there. With a non-nil w, strings and binaries of
+// wire.NocopyThreshold bytes or more go to w.WriteDirect instead of buf. It
+// never writes past len(buf): a buffer too small is wire.ErrShortBuffer.
+func Encode(buf []byte, w thrift.NocopyWriter, d *ir.StructDesc, p unsafe.Pointer) (int, error) {
+	e := encoder{buf: buf, w: w}
+	// The encoder reaches indirect calls (map instantiations), which escape
+	// analysis assumes keep it; it does not outlive this call.
+	return (*encoder)(noescape(unsafe.Pointer(&e))).structv(d, p, 0, 0)
+}
+
+type encoder struct {
+	buf []byte
+	w   thrift.NocopyWriter
+}
+
+func shortBuffer(i, need int) error {
+	return wire.Errorf(wire.ErrShortBuffer, "need "+strconv.Itoa(need)+" bytes at offset "+strconv.Itoa(i)+
+		"; did the value change after EncodedSize?")
+}
+
+func (e *encoder) structv(d *ir.StructDesc, base unsafe.Pointer, i, depth int) (int, error) {
+	if depth > MaxDepth {
+		return i, wire.Errorf(wire.ErrDepthLimit, "structs nest deeper than "+strconv.Itoa(MaxDepth)+" (a pointer cycle?)")
+	}
+	var err error
+	for k := range d.Fields {
+		f := &d.Fields[k]
+		p := unsafe.Add(base, f.Offset)
+		t := f.Type
+		if f.Omit != ir.OmitNever && omitted(f, p) {
+			continue
+		}
+		if f.Required == ir.Required && t.Pointer && *(*unsafe.Pointer)(p) == nil {
+			return i, &wire.Error{Class: wire.ErrNilRequired, Path: d.Name + "." + f.Name}
+		}
+		if len(e.buf)-i < 3+t.FixedSize {
+			return i, shortBuffer(i, 3+t.FixedSize)
+		}
+		b := e.buf[i:]
+		b[0] = byte(t.Wire)
+		binary.BigEndian.PutUint16(b[1:], uint16(f.ID))
+		i += 3
+		if t.FixedSize > 0 {
+			if t.Pointer {
+				p = *(*unsafe.Pointer)(p)
+			}
+			putScalar(b[3:], t, p)
+			i += t.FixedSize
+			continue
+		}
+		if i, err = e.value(t, p, i, depth+1); err != nil {
+			return i, wire.InField(err, d.Name+"."+f.Name)
+		}
+	}
+	if d.UnknownFields >= 0 {
+		u := *(*[]byte)(unsafe.Add(base, d.UnknownFields))
+		if len(e.buf)-i < len(u) {
+			return i, shortBuffer(i, len(u))
+		}
+		i += copy(e.buf[i:], u)
+	}
+	if i >= len(e.buf) {
+		return i, shortBuffer(i, 1)
+	}
+	e.buf[i] = byte(wire.Stop)
+	return i + 1, nil
+}
+
+// value encodes the value stored at p (a pointer slot when t.Pointer).
+func (e *encoder) value(t *ir.Type, p unsafe.Pointer, i, depth int) (int, error) {
+	if t.Pointer {
+		p = *(*unsafe.Pointer)(p)
+		if p == nil { // only structs reach here: a nil one is written empty
+			if i >= len(e.buf) {
+				return i, shortBuffer(i, 1)
+			}
+			e.buf[i] = byte(wire.Stop)
+			return i + 1, nil
+		}
+	}
+	if t.FixedSize > 0 {
+		if len(e.buf)-i < t.FixedSize {
+			return i, shortBuffer(i, t.FixedSize)
+		}
+		putScalar(e.buf[i:], t, p)
+		return i + t.FixedSize, nil
+	}
+	switch t.Kind {
+	case ir.String, ir.Binary:
+		s := (*stringHeader)(p)
+		return e.bytes(unsafe.Slice((*byte)(s.Data), s.Len), i)
+	case ir.Struct:
+		return e.structv(t.Struct, p, i, depth)
+	case ir.List, ir.Set:
+		return e.list(t, (*sliceHeader)(p), i, depth)
+	case ir.Map:
+		return e.mapv(t, p, i, depth)
+	}
+	return i, wire.Errorf(wire.ErrInvalidValue, "no encoding for "+t.String())
+}
+
+// bytes writes a length-prefixed string or binary, handing large ones to
+// the NocopyWriter.
+func (e *encoder) bytes(s []byte, i int) (int, error) {
+	if len(s) > math.MaxInt32 {
+		return i, wire.Errorf(wire.ErrInvalidValue, "string of "+strconv.Itoa(len(s))+" bytes")
+	}
+	if len(e.buf)-i < 4 {
+		return i, shortBuffer(i, 4)
+	}
+	binary.BigEndian.PutUint32(e.buf[i:], uint32(len(s)))
+	i += 4
+	if e.w != nil && len(s) >= wire.NocopyThreshold {
+		if len(e.buf)-i < 0 {
+			return i, shortBuffer(i, 0)
+		}
+		return i, e.w.WriteDirect(s, len(e.buf)-i)
+	}
+	if len(e.buf)-i < len(s) {
+		return i, shortBuffer(i, len(s))
+	}
+	return i + copy(e.buf[i:], s), nil
+}
+
+func (e *encoder) list(t *ir.Type, s *sliceHeader, i, depth int) (int, error) {
+	if depth > MaxDepth {
+		return i, wire.Errorf(wire.ErrDepthLimit, "containers nest deeper than "+strconv.Itoa(MaxDepth))
+	}
+	if s.Len > math.MaxInt32 {
+		return i, wire.Errorf(wire.ErrInvalidValue, "list of "+strconv.Itoa(s.Len)+" elements")
+	}
+	et := t.Elem
+	if len(e.buf)-i < 5 {
+		return i, shortBuffer(i, 5)
+	}
+	e.buf[i] = byte(et.Wire)
+	binary.BigEndian.PutUint32(e.buf[i+1:], uint32(s.Len))
+	i += 5
+	stride := et.Go.Size()
+	if fs := et.FixedSize; fs > 0 && !et.Pointer {
+		if len(e.buf)-i < s.Len*fs {
+			return i, shortBuffer(i, s.Len*fs)
+		}
+		b := e.buf[i : i+s.Len*fs]
+		for j := 0; j < s.Len; j++ {
+			putScalar(b[j*fs:], et, unsafe.Add(s.Data, uintptr(j)*stride))
+		}
+		return i + s.Len*fs, nil
+	}
+	var err error
+	for j := 0; j < s.Len; j++ {
+		if i, err = e.value(et, unsafe.Add(s.Data, uintptr(j)*stride), i, depth+1); err != nil {
+			return i, wire.InField(err, wire.Index(j))
+		}
+	}
+	return i, nil
+}
+
+func (e *encoder) mapv(t *ir.Type, p unsafe.Pointer, i, depth int) (int, error) {
+	if depth > MaxDepth {
+		return i, wire.Errorf(wire.ErrDepthLimit, "containers nest deeper than "+strconv.Itoa(MaxDepth))
+	}
+	return encodeMap(e, t, p, i, depth+1)
+}
