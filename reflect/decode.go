@@ -19,6 +19,9 @@ func Decode(buf []byte, sd *ir.StructDesc, p unsafe.Pointer) (int, error) {
 	n, err := d.structv(sd, p, 0, 0)
 	d.buf = nil
 	decoders.Put(d)
+	if err != nil {
+		err = wire.InField(err, sd.Name)
+	}
 	return n, err
 }
 
@@ -48,7 +51,7 @@ func (d *decoder) structv(sd *ir.StructDesc, base unsafe.Pointer, i, depth int) 
 	var err error
 	for {
 		if i >= len(buf) {
-			return i, wire.InField(truncated(i, 1), sd.Name)
+			return i, truncated(i, 1)
 		}
 		tp := wire.Type(buf[i])
 		if tp == wire.Stop {
@@ -56,7 +59,7 @@ func (d *decoder) structv(sd *ir.StructDesc, base unsafe.Pointer, i, depth int) 
 			break
 		}
 		if len(buf)-i < 3 {
-			return i, wire.InField(truncated(i, 3), sd.Name)
+			return i, truncated(i, 3)
 		}
 		id := int16(binary.BigEndian.Uint16(buf[i+1:]))
 		i += 3
@@ -64,10 +67,10 @@ func (d *decoder) structv(sd *ir.StructDesc, base unsafe.Pointer, i, depth int) 
 		if f == nil || f.Type.Wire != tp {
 			start := i - 3
 			if !tp.Valid() {
-				return i, wire.InField(unknownType(tp, start), sd.Name)
+				return i, wire.InField(unknownType(tp, start), "<field "+strconv.Itoa(int(id))+">")
 			}
 			if i, err = skip(buf, i, tp, depth+1); err != nil {
-				return i, wire.InField(err, sd.Name+".<field "+strconv.Itoa(int(id))+">")
+				return i, wire.InField(err, "<field "+strconv.Itoa(int(id))+">")
 			}
 			if sd.UnknownFields >= 0 {
 				d.unknown = append(d.unknown, start, i)
@@ -78,12 +81,12 @@ func (d *decoder) structv(sd *ir.StructDesc, base unsafe.Pointer, i, depth int) 
 		fp := unsafe.Add(base, f.Offset)
 		if t.FixedSize > 0 && !t.Pointer {
 			if len(buf)-i < t.FixedSize {
-				return i, wire.InField(truncated(i, t.FixedSize), sd.Name+"."+f.Name)
+				return i, wire.InField(truncated(i, t.FixedSize), f.Name)
 			}
 			getScalar(buf[i:], t, fp)
 			i += t.FixedSize
 		} else if i, err = d.value(t, fp, i, depth+1, f.NoCopy); err != nil {
-			return i, wire.InField(err, sd.Name+"."+f.Name)
+			return i, wire.InField(err, f.Name)
 		}
 		if f.Required == ir.Required {
 			k := f.RequiredIndex
@@ -104,7 +107,7 @@ func (d *decoder) structv(sd *ir.StructDesc, base unsafe.Pointer, i, depth int) 
 			}
 			if !ok {
 				f := &sd.Fields[fi]
-				return i, &wire.Error{Class: wire.ErrMissingRequired, Path: sd.Name + "." + f.Name,
+				return i, &wire.Error{Class: wire.ErrMissingRequired, Path: f.Name,
 					Detail: "field " + strconv.Itoa(int(f.ID)) + " is required"}
 			}
 		}

@@ -19,7 +19,11 @@ func Encode(buf []byte, w thrift.NocopyWriter, d *ir.StructDesc, p unsafe.Pointe
 	e := encoder{buf: buf, w: w}
 	// The encoder reaches indirect calls (map instantiations), which escape
 	// analysis assumes keep it; it does not outlive this call.
-	return (*encoder)(noescape(unsafe.Pointer(&e))).structv(d, p, 0, 0)
+	n, err := (*encoder)(noescape(unsafe.Pointer(&e))).structv(d, p, 0, 0)
+	if err != nil {
+		err = wire.InField(err, d.Name)
+	}
+	return n, err
 }
 
 type encoder struct {
@@ -45,7 +49,7 @@ func (e *encoder) structv(d *ir.StructDesc, base unsafe.Pointer, i, depth int) (
 			continue
 		}
 		if f.Required == ir.Required && t.Pointer && *(*unsafe.Pointer)(p) == nil {
-			return i, &wire.Error{Class: wire.ErrNilRequired, Path: d.Name + "." + f.Name}
+			return i, &wire.Error{Class: wire.ErrNilRequired, Path: f.Name}
 		}
 		if len(e.buf)-i < 3+t.FixedSize {
 			return i, shortBuffer(i, 3+t.FixedSize)
@@ -63,7 +67,7 @@ func (e *encoder) structv(d *ir.StructDesc, base unsafe.Pointer, i, depth int) (
 			continue
 		}
 		if i, err = e.value(t, p, i, depth+1); err != nil {
-			return i, wire.InField(err, d.Name+"."+f.Name)
+			return i, wire.InField(err, f.Name)
 		}
 	}
 	if d.UnknownFields >= 0 {

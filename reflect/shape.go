@@ -10,15 +10,15 @@ import "github.com/frugaljit/frugal/ir"
 type shape uint8
 
 const (
-	shapeOther  shape = iota // no fast path: use package reflect
-	shapeInt8                // bool, int8, 1-byte enums
-	shapeInt16               // int16, 2-byte enums
-	shapeInt32               // int32, 4-byte enums
-	shapeInt64               // int64, int, 8-byte enums (and float64 as a value)
-	shapeFloat64             // float64 as a key (hashed as a float)
-	shapeString              // string
-	shapePointer             // *struct, and maps as values
-	shapeSlice               // any slice, as a value
+	shapeOther   shape = iota // no fast path: use package reflect
+	shapeInt8                 // bool, int8, 1-byte enums
+	shapeInt16                // int16, 2-byte enums
+	shapeInt32                // int32, 4-byte enums
+	shapeInt64                // int64, int, 8-byte enums (and float64 as a value)
+	shapeFloat64              // float64 as a key (hashed as a float)
+	shapeString               // string
+	shapePointer              // *struct, and maps as values
+	shapeSlice                // any slice, as a value
 )
 
 func intShape(size uintptr) shape {
