@@ -46,7 +46,11 @@ func engineFromEnv() (Engine, error) {
 	if !ok || s == "" {
 		return EngineAuto, nil
 	}
-	return ParseEngine(s)
+	e, err := ParseEngine(s)
+	if err != nil {
+		return e, fmt.Errorf("%w: FRUGAL_ENGINE: %v", ErrEngineUnavailable, err)
+	}
+	return e, nil
 }
 
 // resolveEngine turns a requested engine into the one that runs, or says

@@ -26,12 +26,13 @@ func Pretouch(vt any, opts ...Option) error {
 	} else {
 		types = append(types, reflect.PointerTo(rt))
 	}
-	for _, t := range types {
-		if c := codecFor(t, typeKey(t), o); c.err != nil {
-			return c.err
+	var err error
+	for _, t := range types { // both T and *T, so that either runs as asked
+		if c := codecFor(t, typeKey(t), o); c.err != nil && err == nil {
+			err = c.err
 		}
 	}
-	return nil
+	return err
 }
 
 // EngineOf reports which engine runs the codec of v's type (v a value or a

@@ -11,11 +11,18 @@ import (
 	"github.com/frugaljit/frugal/wire"
 )
 
-// Encode writes the struct at p into buf and returns the number of bytes
+// Encode writes the struct at p (nil: an empty struct) into buf and returns the number of bytes
 // written there. With a non-nil w, strings and binaries of
 // wire.NocopyThreshold bytes or more go to w.WriteDirect instead of buf. It
 // never writes past len(buf): a buffer too small is wire.ErrShortBuffer.
 func Encode(buf []byte, w thrift.NocopyWriter, d *ir.StructDesc, p unsafe.Pointer) (int, error) {
+	if p == nil { // a nil struct is written empty
+		if len(buf) < 1 {
+			return 0, shortBuffer(0, 1)
+		}
+		buf[0] = byte(wire.Stop)
+		return 1, nil
+	}
 	e := encoder{buf: buf, w: w}
 	// The encoder reaches indirect calls (map instantiations), which escape
 	// analysis assumes keep it; it does not outlive this call.

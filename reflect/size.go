@@ -6,10 +6,13 @@ import (
 	"github.com/frugaljit/frugal/ir"
 )
 
-// Size returns the encoded size of the struct at p. A value that cannot be
+// Size returns the encoded size of the struct at p (nil: an empty struct). A value that cannot be
 // encoded (nil required field, too deep) still gets a size; Encode reports
 // the error.
 func Size(d *ir.StructDesc, p unsafe.Pointer) int {
+	if p == nil {
+		return 1 // a nil struct is written empty
+	}
 	return structSize(d, p, 0)
 }
 
