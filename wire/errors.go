@@ -102,8 +102,14 @@ func InField(err error, elem string) error {
 	default:
 		e.Path = elem + "." + e.Path
 	}
+	if len(e.Path) > maxPath { // deep recursive values: keep where it happened
+		e.Path = "…" + e.Path[len(e.Path)-maxPath:]
+	}
 	return e
 }
+
+// maxPath bounds the length of an error's path.
+const maxPath = 512
 
 // Index formats a container position as a path element.
 func Index(i int) string { return "[" + itoa(i) + "]" }
