@@ -1,6 +1,7 @@
 package frugal
 
 import (
+	"math/bits"
 	"reflect"
 	"sync"
 	"sync/atomic"
@@ -22,10 +23,73 @@ type typeCodec struct {
 }
 
 // codecs maps an interface's type word to its typeCodec. Readers load the
-// map without a lock; writers copy it.
+// table without a lock; writers copy it.
 var codecs struct {
 	mu sync.Mutex
-	m  atomic.Pointer[map[unsafe.Pointer]*typeCodec]
+	m  atomic.Pointer[codecTable]
+}
+
+// codecTable is an open-addressed hash table from type words to codecs,
+// immutable once published: a lookup is a multiply, a shift and usually one
+// comparison, where a Go map costs several times that on every call.
+type codecTable struct {
+	shift uint // 64 - log2(len(slots))
+	slots []codecSlot
+	n     int
+}
+
+type codecSlot struct {
+	typ   unsafe.Pointer
+	codec *typeCodec
+}
+
+// hashType spreads type pointers (aligned, clustered) over the table.
+func hashType(typ unsafe.Pointer, shift uint) uintptr {
+	return uintptr((uint64(uintptr(typ)) * 0x9E3779B97F4A7C15) >> shift)
+}
+
+func (t *codecTable) get(typ unsafe.Pointer) *typeCodec {
+	mask := uintptr(len(t.slots) - 1)
+	for h := hashType(typ, t.shift); ; h = (h + 1) & mask {
+		s := &t.slots[h]
+		if s.typ == typ {
+			return s.codec
+		}
+		if s.typ == nil {
+			return nil
+		}
+	}
+}
+
+// with returns a copy of t (nil: empty) holding typ too, at most half full.
+func (t *codecTable) with(typ unsafe.Pointer, c *typeCodec) *codecTable {
+	size, n := 16, 1
+	if t != nil {
+		n += t.n
+	}
+	for size < 2*n {
+		size *= 2
+	}
+	next := &codecTable{shift: uint(64 - bits.TrailingZeros(uint(size))), slots: make([]codecSlot, size)}
+	if t != nil {
+		for _, s := range t.slots {
+			if s.typ != nil && s.typ != typ {
+				next.put(s.typ, s.codec)
+			}
+		}
+	}
+	next.put(typ, c)
+	return next
+}
+
+func (t *codecTable) put(typ unsafe.Pointer, c *typeCodec) {
+	mask := uintptr(len(t.slots) - 1)
+	h := hashType(typ, t.shift)
+	for t.slots[h].typ != nil {
+		h = (h + 1) & mask
+	}
+	t.slots[h] = codecSlot{typ, c}
+	t.n++
 }
 
 // eface is the layout of an empty interface.
@@ -40,7 +104,7 @@ func prepare(v any) (*typeCodec, unsafe.Pointer, error) {
 	e := (*eface)(unsafe.Pointer(&v))
 	var c *typeCodec
 	if m := codecs.m.Load(); m != nil {
-		c = (*m)[e.typ]
+		c = m.get(e.typ)
 	}
 	if c == nil {
 		if e.typ == nil {
@@ -67,19 +131,12 @@ func codecFor(rt reflect.Type, key unsafe.Pointer, o *options) *typeCodec {
 	defer codecs.mu.Unlock()
 	old := codecs.m.Load()
 	if old != nil && o == nil {
-		if c := (*old)[key]; c != nil {
+		if c := old.get(key); c != nil {
 			return c
 		}
 	}
 	c := newTypeCodec(rt, o)
-	next := make(map[unsafe.Pointer]*typeCodec, 8)
-	if old != nil {
-		for k, v := range *old {
-			next[k] = v
-		}
-	}
-	next[key] = c
-	codecs.m.Store(&next)
+	codecs.m.Store(old.with(key, c))
 	return c
 }
 

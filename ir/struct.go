@@ -4,29 +4,37 @@ import (
 	"reflect"
 	"sort"
 	"unsafe"
+
+	"github.com/frugaljit/frugal/wire"
 )
 
 // Field is one serialized field of a struct.
 type Field struct {
-	ID       int16
-	Name     string  // Go field name
+	// The first line holds what an encoder's or decoder's loop reads for
+	// every field, copied from Type so that scalar fields need no other
+	// cache line.
 	Offset   uintptr // from the start of the struct
 	Type     *Type
+	ID       int16
+	Kind     Kind      // Type.Kind
+	Wire     wire.Type // Type.Wire
+	Fixed    uint8     // Type.FixedSize
+	Pointer  bool      // Type.Pointer
+	Omit     Omit      // when an encoder leaves the field out
 	Required Requiredness
 	// NoCopy makes decoded strings and binaries alias the input bytes.
 	NoCopy bool
+	// RequiredIndex is the field's position in StructDesc.Required, or -1.
+	RequiredIndex int
 	// Default points at this field's value in a struct on which InitDefault
 	// ran, or at a zero value when the struct has no InitDefault. Encoders
 	// compare optional non-pointer fields with it (a field equal to its
 	// default is not set, as thriftgo's IsSet says).
 	Default unsafe.Pointer
+	Name    string // Go field name
 	// HasDefault is set when InitDefault gave the field a value other than
 	// the zero value.
 	HasDefault bool
-	// Omit says when an encoder leaves the field out.
-	Omit Omit
-	// RequiredIndex is the field's position in StructDesc.Required, or -1.
-	RequiredIndex int
 }
 
 // Omit says when an encoder leaves a field out.
@@ -73,8 +81,11 @@ type StructDesc struct {
 	// keeps fields the schema does not know, or -1.
 	UnknownFields int
 	// FixedFieldsSize is the total encoded size of fields that are always
-	// written with a fixed size, headers included.
+	// written with a fixed size, headers included, plus the stop byte.
 	FixedFieldsSize int
+	// VarFields lists the indexes in Fields of the other fields, whose size
+	// depends on the value.
+	VarFields []int
 
 	byID    []int32 // dense index: byID[id] = index+1, for 0 <= id < len(byID)
 	sparse  []int   // field indexes sorted by id, for ids outside byID
@@ -124,6 +135,7 @@ func (s *StructDesc) index() {
 		}
 	}
 	s.byID = make([]int32, maxID+1)
+	s.FixedFieldsSize = 1 // the stop byte
 	for i := range s.Fields {
 		f := &s.Fields[i]
 		f.Omit = f.omitRule()
@@ -137,8 +149,11 @@ func (s *StructDesc) index() {
 			f.RequiredIndex = len(s.Required)
 			s.Required = append(s.Required, i)
 		}
-		if f.Required != Optional && !f.Type.Pointer && f.Type.FixedSize > 0 {
-			s.FixedFieldsSize += 3 + f.Type.FixedSize
+		f.Kind, f.Wire, f.Fixed, f.Pointer = f.Type.Kind, f.Type.Wire, uint8(f.Type.FixedSize), f.Type.Pointer
+		if f.Omit == OmitNever && !f.Pointer && f.Fixed > 0 {
+			s.FixedFieldsSize += 3 + int(f.Fixed)
+		} else {
+			s.VarFields = append(s.VarFields, i)
 		}
 	}
 	sort.Slice(s.sparse, func(a, b int) bool { return s.Fields[s.sparse[a]].ID < s.Fields[s.sparse[b]].ID })

@@ -51,29 +51,45 @@ func (e *encoder) structv(d *ir.StructDesc, base unsafe.Pointer, i, depth int) (
 	for k := range d.Fields {
 		f := &d.Fields[k]
 		p := unsafe.Add(base, f.Offset)
-		t := f.Type
 		if f.Omit != ir.OmitNever && omitted(f, p) {
 			continue
 		}
-		if f.Required == ir.Required && t.Pointer && *(*unsafe.Pointer)(p) == nil {
-			return i, &wire.Error{Class: wire.ErrNilRequired, Path: f.Name}
-		}
-		if len(e.buf)-i < 3+t.FixedSize {
-			return i, shortBuffer(i, 3+t.FixedSize)
-		}
-		b := e.buf[i:]
-		b[0] = byte(t.Wire)
-		binary.BigEndian.PutUint16(b[1:], uint16(f.ID))
-		i += 3
-		if t.FixedSize > 0 {
-			if t.Pointer {
-				p = *(*unsafe.Pointer)(p)
+		if f.Pointer {
+			if p = *(*unsafe.Pointer)(p); p == nil && f.Required == ir.Required {
+				return i, &wire.Error{Class: wire.ErrNilRequired, Path: f.Name}
 			}
-			putScalar(b[3:], t, p)
-			i += t.FixedSize
+		}
+		fs := int(f.Fixed)
+		if len(e.buf)-i < 3+fs {
+			return i, shortBuffer(i, 3+fs)
+		}
+		// Checked above: 3+fs bytes are there, so write them unchecked.
+		h := (*[3]byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(e.buf)), i))
+		h[0], h[1], h[2] = byte(f.Wire), byte(uint16(f.ID)>>8), byte(f.ID)
+		i += 3
+		if fs > 0 {
+			putScalarAt(unsafe.Add(unsafe.Pointer(h), 3), f.Kind, f.Type.Size, p)
+			i += fs
 			continue
 		}
-		if i, err = e.value(t, p, i, depth+1); err != nil {
+		if p == nil { // a nil default struct pointer is written empty
+			if i >= len(e.buf) {
+				return i, shortBuffer(i, 1)
+			}
+			e.buf[i] = byte(wire.Stop)
+			i++
+			continue
+		}
+		switch f.Kind {
+		case ir.String, ir.Binary:
+			s := (*stringHeader)(p)
+			i, err = e.bytes(unsafe.Slice((*byte)(s.Data), s.Len), i)
+		case ir.Struct:
+			i, err = e.structv(f.Type.Struct, p, i, depth+1)
+		default:
+			i, err = e.inline(f.Type, p, i, depth+1)
+		}
+		if err != nil {
 			return i, wire.InField(err, f.Name)
 		}
 	}
@@ -103,6 +119,11 @@ func (e *encoder) value(t *ir.Type, p unsafe.Pointer, i, depth int) (int, error)
 			return i + 1, nil
 		}
 	}
+	return e.inline(t, p, i, depth)
+}
+
+// inline encodes the value at p (never a pointer slot).
+func (e *encoder) inline(t *ir.Type, p unsafe.Pointer, i, depth int) (int, error) {
 	if t.FixedSize > 0 {
 		if len(e.buf)-i < t.FixedSize {
 			return i, shortBuffer(i, t.FixedSize)

@@ -78,3 +78,26 @@ func getScalar(b []byte, t *ir.Type, p unsafe.Pointer) {
 		storeInt(p, t.Size, int64(int32(binary.BigEndian.Uint32(b))))
 	}
 }
+
+// putScalarAt is putScalar for a destination known to hold the value's
+// FixedSize bytes: the caller checked, so there is no bounds check here.
+func putScalarAt(dst unsafe.Pointer, k ir.Kind, size uintptr, p unsafe.Pointer) {
+	switch k {
+	case ir.Bool:
+		v := byte(0)
+		if *(*bool)(p) {
+			v = 1
+		}
+		*(*byte)(dst) = v
+	case ir.I8:
+		*(*byte)(dst) = *(*byte)(p)
+	case ir.I16:
+		binary.BigEndian.PutUint16((*[2]byte)(dst)[:], *(*uint16)(p))
+	case ir.I32:
+		binary.BigEndian.PutUint32((*[4]byte)(dst)[:], *(*uint32)(p))
+	case ir.I64, ir.Double:
+		binary.BigEndian.PutUint64((*[8]byte)(dst)[:], *(*uint64)(p))
+	case ir.Enum:
+		binary.BigEndian.PutUint32((*[4]byte)(dst)[:], uint32(loadInt(p, size)))
+	}
+}

@@ -20,14 +20,21 @@ func structSize(d *ir.StructDesc, base unsafe.Pointer, depth int) int {
 	if depth > MaxDepth {
 		return 1
 	}
-	n := 1 // stop byte
-	for i := range d.Fields {
-		f := &d.Fields[i]
+	n := d.FixedFieldsSize
+	for _, k := range d.VarFields {
+		f := &d.Fields[k]
 		p := unsafe.Add(base, f.Offset)
 		if f.Omit != ir.OmitNever && omitted(f, p) {
 			continue
 		}
-		n += 3 + valueSize(f.Type, p, depth+1)
+		switch {
+		case f.Fixed > 0:
+			n += 3 + int(f.Fixed)
+		case !f.Pointer && (f.Kind == ir.String || f.Kind == ir.Binary):
+			n += 3 + 4 + (*stringHeader)(p).Len
+		default:
+			n += 3 + valueSize(f.Type, p, depth+1)
+		}
 	}
 	if d.UnknownFields >= 0 {
 		n += len(*(*[]byte)(unsafe.Add(base, d.UnknownFields)))
