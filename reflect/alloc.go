@@ -2,6 +2,7 @@ package reflect
 
 import (
 	"reflect"
+	"strings"
 	"unsafe"
 
 	"github.com/frugaljit/frugal/ir"
@@ -25,6 +26,24 @@ func (d *decoder) noscan(n int, align int) unsafe.Pointer {
 	}
 	d.off = off + n
 	return unsafe.Pointer(&d.chunk[off])
+}
+
+// copyBytes copies src into pointer-free memory and returns its address.
+// String and binary bytes are overwritten at once, so they come from
+// memory that is not zeroed first: strings.Builder grows without zeroing,
+// and append zeroes only what it does not copy.
+func (d *decoder) copyBytes(src []byte) unsafe.Pointer {
+	n := len(src)
+	if n > chunkSize/4 {
+		return unsafe.Pointer(unsafe.SliceData(append([]byte(nil), src...)))
+	}
+	if d.text.Cap()-d.text.Len() < n {
+		d.text = strings.Builder{}
+		d.text.Grow(chunkSize)
+	}
+	off := d.text.Len()
+	d.text.Write(src)
+	return unsafe.Add(unsafe.Pointer(unsafe.StringData(d.text.String())), off)
 }
 
 // typedSlice allocates a zeroed backing array for n values of the slice

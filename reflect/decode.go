@@ -3,6 +3,7 @@ package reflect
 import (
 	"encoding/binary"
 	"strconv"
+	"strings"
 	"sync"
 	"unsafe"
 
@@ -31,8 +32,9 @@ var decoders = sync.Pool{New: func() any { return new(decoder) }}
 // pointer-free values are carved from, and scratch space.
 type decoder struct {
 	buf     []byte
-	chunk   []byte
-	off     int
+	chunk   []byte          // zeroed pointer-free memory for scalars
+	off     int             // bytes of chunk used
+	text    strings.Builder // string and binary bytes
 	scratch sliceHeader
 	unknown []int // [start, end) offsets of unknown fields, a stack shared by nested structs
 }
@@ -186,8 +188,7 @@ func (d *decoder) inline(t *ir.Type, p unsafe.Pointer, i, depth int, nocopy bool
 		case nocopy:
 			data = unsafe.Pointer(&buf[i])
 		default:
-			data = d.noscan(n, 1)
-			copy(unsafe.Slice((*byte)(data), n), buf[i:i+n])
+			data = d.copyBytes(buf[i : i+n])
 		}
 		if t.Kind == ir.String {
 			if n == 0 {
