@@ -195,11 +195,30 @@ func (e *encoder) list(t *ir.Type, s *sliceHeader, i, depth int) (int, error) {
 	}
 	var err error
 	for j := 0; j < s.Len; j++ {
-		if i, err = e.value(et, unsafe.Add(s.Data, uintptr(j)*stride), i, depth+1); err != nil {
+		if i, err = e.elem(et, unsafe.Add(s.Data, uintptr(j)*stride), i, depth+1); err != nil {
 			return i, wire.InField(err, wire.Index(j))
 		}
 	}
 	return i, nil
+}
+
+// elem encodes a container element, map key or map value stored at p: value
+// with the common kinds first, skipping two levels of dispatch.
+func (e *encoder) elem(t *ir.Type, p unsafe.Pointer, i, depth int) (int, error) {
+	switch {
+	case t.FixedSize > 0 && !t.Pointer:
+		if len(e.buf)-i < t.FixedSize {
+			return i, shortBuffer(i, t.FixedSize)
+		}
+		putScalarAt(unsafe.Add(unsafe.Pointer(unsafe.SliceData(e.buf)), i), t.Kind, t.Size, p)
+		return i + t.FixedSize, nil
+	case t.Kind == ir.String || t.Kind == ir.Binary:
+		h := (*stringHeader)(p)
+		return e.bytes(unsafe.Slice((*byte)(h.Data), h.Len), i)
+	case t.Kind == ir.Struct && t.Pointer && *(*unsafe.Pointer)(p) != nil:
+		return e.structv(t.Struct, *(*unsafe.Pointer)(p), i, depth)
+	}
+	return e.value(t, p, i, depth)
 }
 
 func (e *encoder) mapv(t *ir.Type, p unsafe.Pointer, i, depth int) (int, error) {

@@ -93,7 +93,7 @@ func sizeMapKV[K comparable, V any](t *ir.Type, p unsafe.Pointer, depth int) int
 	}
 	n := 0
 	for k, v := range m {
-		n += valueSize(t.Key, noescape(unsafe.Pointer(&k)), depth) + valueSize(t.Elem, noescape(unsafe.Pointer(&v)), depth)
+		n += elemSize(t.Key, noescape(unsafe.Pointer(&k)), depth) + elemSize(t.Elem, noescape(unsafe.Pointer(&v)), depth)
 	}
 	return n
 }
@@ -105,10 +105,10 @@ func encodeMapKV[K comparable, V any](e *encoder, t *ir.Type, p unsafe.Pointer, 
 		return i, err
 	}
 	for k, v := range m {
-		if i, err = e.value(t.Key, noescape(unsafe.Pointer(&k)), i, depth); err != nil {
+		if i, err = e.elem(t.Key, noescape(unsafe.Pointer(&k)), i, depth); err != nil {
 			return i, wire.InField(err, "[key]")
 		}
-		if i, err = e.value(t.Elem, noescape(unsafe.Pointer(&v)), i, depth); err != nil {
+		if i, err = e.elem(t.Elem, noescape(unsafe.Pointer(&v)), i, depth); err != nil {
 			return i, wire.InField(err, "[value]")
 		}
 	}

@@ -65,13 +65,26 @@ func valueSize(t *ir.Type, p unsafe.Pointer, depth int) int {
 		}
 		n := 5
 		for j := 0; j < s.Len; j++ {
-			n += valueSize(t.Elem, unsafe.Add(s.Data, uintptr(j)*t.Elem.Go.Size()), depth+1)
+			n += elemSize(t.Elem, unsafe.Add(s.Data, uintptr(j)*t.Elem.Go.Size()), depth+1)
 		}
 		return n
 	case ir.Map:
 		return 6 + mapSize(t, p, depth+1)
 	}
 	return 0
+}
+
+// elemSize is valueSize with the common kinds of container elements first.
+func elemSize(t *ir.Type, p unsafe.Pointer, depth int) int {
+	switch {
+	case t.FixedSize > 0:
+		return t.FixedSize
+	case t.Kind == ir.String || t.Kind == ir.Binary:
+		return 4 + (*stringHeader)(p).Len
+	case t.Kind == ir.Struct && t.Pointer && *(*unsafe.Pointer)(p) != nil:
+		return structSize(t.Struct, *(*unsafe.Pointer)(p), depth)
+	}
+	return valueSize(t, p, depth)
 }
 
 // omitted reports whether an optional field is left out of the encoding.
