@@ -87,20 +87,22 @@ type StructDesc struct {
 	// depends on the value.
 	VarFields []int
 
-	byID    []int32 // dense index: byID[id] = index+1, for 0 <= id < len(byID)
+	byID    []*Field // dense index: byID[id] is the field with that id, for 0 <= id < len(byID)
 	sparse  []int   // field indexes sorted by id, for ids outside byID
 	zero    unsafe.Pointer
 	pending bool // being resolved (recursion in progress)
 }
 
-// FieldByID returns the field with the given id, or nil.
+// FieldByID returns the field with the given id, or nil. It inlines into
+// decoders' loops; ids outside the dense index take fieldBySparseID.
 func (s *StructDesc) FieldByID(id int16) *Field {
 	if uint(id) < uint(len(s.byID)) {
-		if i := s.byID[id]; i != 0 {
-			return &s.Fields[i-1]
-		}
-		return nil
+		return s.byID[id]
 	}
+	return s.fieldBySparseID(id)
+}
+
+func (s *StructDesc) fieldBySparseID(id int16) *Field {
 	lo, hi := 0, len(s.sparse)
 	for lo < hi {
 		m := (lo + hi) / 2
@@ -134,13 +136,13 @@ func (s *StructDesc) index() {
 			maxID = id
 		}
 	}
-	s.byID = make([]int32, maxID+1)
+	s.byID = make([]*Field, maxID+1)
 	s.FixedFieldsSize = 1 // the stop byte
 	for i := range s.Fields {
 		f := &s.Fields[i]
 		f.Omit = f.omitRule()
 		if f.ID >= 0 && int(f.ID) <= maxID {
-			s.byID[f.ID] = int32(i + 1)
+			s.byID[f.ID] = f
 		} else {
 			s.sparse = append(s.sparse, i)
 		}

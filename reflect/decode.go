@@ -66,7 +66,7 @@ func (d *decoder) structv(sd *ir.StructDesc, base unsafe.Pointer, i, depth int) 
 		id := int16(binary.BigEndian.Uint16(buf[i+1:]))
 		i += 3
 		f := sd.FieldByID(id)
-		if f == nil || f.Type.Wire != tp {
+		if f == nil || f.Wire != tp {
 			start := i - 3
 			if !tp.Valid() {
 				return i, wire.InField(unknownType(tp, start), "<field "+strconv.Itoa(int(id))+">")

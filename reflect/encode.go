@@ -23,7 +23,11 @@ func Encode(buf []byte, w thrift.NocopyWriter, d *ir.StructDesc, p unsafe.Pointe
 		buf[0] = byte(wire.Stop)
 		return 1, nil
 	}
-	e := encoder{buf: buf, w: w}
+	// Fields are set one at a time: a composite literal here is written with
+	// 8-byte stores and copied with 16-byte loads, which stalls every call.
+	var e encoder
+	e.buf = buf
+	e.w = w
 	// The encoder reaches indirect calls (map instantiations), which escape
 	// analysis assumes keep it; it does not outlive this call.
 	n, err := (*encoder)(noescape(unsafe.Pointer(&e))).structv(d, p, 0, 0)
