@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of every module: the main module (codec packages under
 # -race, then again under GC stress with GODEBUG=gccheckmark=1), the
-# conformance module (against Apache Thrift) and the bench module's
+# conformance module (against Apache Thrift), the cloudwego/frugal shim, and the bench module's
 # correctness checks (no timings).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +12,7 @@ go test -race -count=1 ./...
 echo "== main module: GODEBUG=gccheckmark=1"
 GODEBUG=gccheckmark=1 go test -count=1 ./...
 
-for mod in conformance bench; do
+for mod in conformance bench compat/cloudwego-frugal; do
 	if [ -f "$mod/go.mod" ]; then
 		echo "== $mod module"
 		(cd "$mod" && go test -count=1 ./...)
