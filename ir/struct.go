@@ -88,7 +88,7 @@ type StructDesc struct {
 	VarFields []int
 
 	byID    []*Field // dense index: byID[id] is the field with that id, for 0 <= id < len(byID)
-	sparse  []int   // field indexes sorted by id, for ids outside byID
+	sparse  []int    // field indexes sorted by id, for ids outside byID
 	zero    unsafe.Pointer
 	pending bool // being resolved (recursion in progress)
 }
