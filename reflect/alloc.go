@@ -11,7 +11,7 @@ import (
 // chunkSize is the size of the pointer-free blocks that decoded strings and
 // scalar slices are carved from: one allocation serves many values, at the
 // price of a block staying alive while any value carved from it does.
-const chunkSize = 8 << 10
+const chunkSize = 4 << 10
 
 // noscan returns n bytes of zeroed pointer-free memory aligned to align
 // (a power of two, at most 8), carved from the decoder's current chunk.

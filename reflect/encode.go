@@ -72,7 +72,15 @@ func (e *encoder) structv(d *ir.StructDesc, base unsafe.Pointer, i, depth int) (
 		h[0], h[1], h[2] = byte(f.Wire), byte(uint16(f.ID)>>8), byte(f.ID)
 		i += 3
 		if fs > 0 {
-			putScalarAt(unsafe.Add(unsafe.Pointer(h), 3), f.Kind, f.Type.Size, p)
+			v := unsafe.Add(unsafe.Pointer(h), 3)
+			switch f.Kind { // the common widths inline; the rest take putScalarAt
+			case ir.I64, ir.Double:
+				binary.BigEndian.PutUint64((*[8]byte)(v)[:], *(*uint64)(p))
+			case ir.I32:
+				binary.BigEndian.PutUint32((*[4]byte)(v)[:], *(*uint32)(p))
+			default:
+				putScalarAt(v, f.Kind, f.Type.Size, p)
+			}
 			i += fs
 			continue
 		}
@@ -87,6 +95,11 @@ func (e *encoder) structv(d *ir.StructDesc, base unsafe.Pointer, i, depth int) (
 		switch f.Kind {
 		case ir.String, ir.Binary:
 			s := (*stringHeader)(p)
+			if n := s.Len; n < wire.NocopyThreshold && len(e.buf)-i >= 4+n { // e.bytes, inline
+				binary.BigEndian.PutUint32((*[4]byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(e.buf)), i))[:], uint32(n))
+				i += 4 + copy(e.buf[i+4:], unsafe.Slice((*byte)(s.Data), n))
+				continue
+			}
 			i, err = e.bytes(unsafe.Slice((*byte)(s.Data), s.Len), i)
 		case ir.Struct:
 			i, err = e.structv(f.Type.Struct, p, i, depth+1)
