@@ -1,0 +1,98 @@
+package ssa
+
+// Op is what a value computes.
+type Op uint8
+
+// The ops. Each comment gives the meaning in pseudo-C; the value's Type is
+// the result type, AuxInt its constant operand.
+const (
+	OpInvalid Op = iota
+
+	OpInitMem // the memory at function entry
+	OpArg     // the AuxInt-th argument of the function
+	OpConst   // AuxInt, of the value's type (a pointer constant is an address in Go memory)
+	OpCopy    // args[0]
+	OpPhi     // args[i] when control came from the block's i-th predecessor
+
+	OpAdd    // args[0] + args[1]
+	OpSub    // args[0] - args[1]
+	OpMul    // args[0] * args[1]
+	OpAddPtr // (ptr)args[0] + (i64)args[1]
+
+	OpSignExt // sign-extend args[0] to the value's type
+	OpZeroExt // zero-extend args[0] to the value's type
+	OpTrunc   // the low bytes of args[0]
+
+	OpEq  // args[0] == args[1]
+	OpNe  // args[0] != args[1]
+	OpLtU // args[0] < args[1], unsigned
+	OpLt  // args[0] < args[1], signed
+
+	OpLoad  // *(T*)args[0], memory args[1]
+	OpStore // *(T*)args[0] = args[1], memory args[2]; the result is the new memory
+
+	OpExit        // hand control to the driver for exit AuxInt with args[:n-1], memory args[n-1]; the result is a tuple
+	OpSelectValue // the value of the tuple args[0]
+	OpSelectMem   // the memory of the tuple args[0]
+)
+
+// opInfo describes an op for the verifier and the printer.
+type opInfo struct {
+	name string
+	args int // number of arguments, -1 for any
+}
+
+var opTable = [...]opInfo{
+	OpInvalid:     {"Invalid", 0},
+	OpInitMem:     {"InitMem", 0},
+	OpArg:         {"Arg", 0},
+	OpConst:       {"Const", 0},
+	OpCopy:        {"Copy", 1},
+	OpPhi:         {"Phi", -1},
+	OpAdd:         {"Add", 2},
+	OpSub:         {"Sub", 2},
+	OpMul:         {"Mul", 2},
+	OpAddPtr:      {"AddPtr", 2},
+	OpSignExt:     {"SignExt", 1},
+	OpZeroExt:     {"ZeroExt", 1},
+	OpTrunc:       {"Trunc", 1},
+	OpEq:          {"Eq", 2},
+	OpNe:          {"Ne", 2},
+	OpLtU:         {"LtU", 2},
+	OpLt:          {"Lt", 2},
+	OpLoad:        {"Load", 2},
+	OpStore:       {"Store", 3},
+	OpExit:        {"Exit", -1},
+	OpSelectValue: {"SelectValue", 1},
+	OpSelectMem:   {"SelectMem", 1},
+}
+
+// String returns the op's name.
+func (o Op) String() string {
+	if int(o) < len(opTable) && opTable[o].name != "" {
+		return opTable[o].name
+	}
+	return "Op(?)"
+}
+
+// ExitKind names what the driver does at an OpExit. The same codes serve
+// the interpreter and the machine-code engines.
+type ExitKind int64
+
+// The exit kinds.
+const (
+	ExitMapLen     ExitKind = iota + 1 // (map slot) -> number of entries
+	ExitMapEntries                     // (map slot) -> address of [2]ptr{&key, &value} pairs, kept alive by the driver
+	ExitCallSize                       // (struct address) -> encoded size, by the program of Aux (*ir.StructDesc)
+	ExitBytesEqual                     // (data, data, length) -> 1 if equal, 0 if not
+)
+
+var exitNames = [...]string{ExitMapLen: "MapLen", ExitMapEntries: "MapEntries", ExitCallSize: "CallSize", ExitBytesEqual: "BytesEqual"}
+
+// String returns the exit's name.
+func (k ExitKind) String() string {
+	if k > 0 && int(k) < len(exitNames) {
+		return exitNames[k]
+	}
+	return "Exit(?)"
+}
