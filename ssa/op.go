@@ -27,6 +27,7 @@ const (
 	OpNe  // args[0] != args[1]
 	OpLtU // args[0] < args[1], unsigned
 	OpLt  // args[0] < args[1], signed
+	OpEqF // (double)args[0] == (double)args[1], on i64 bit patterns (NaN != NaN, -0 == 0)
 
 	OpLoad  // *(T*)args[0], memory args[1]
 	OpStore // *(T*)args[0] = args[1], memory args[2]; the result is the new memory
@@ -60,6 +61,7 @@ var opTable = [...]opInfo{
 	OpNe:          {"Ne", 2},
 	OpLtU:         {"LtU", 2},
 	OpLt:          {"Lt", 2},
+	OpEqF:         {"EqF", 2},
 	OpLoad:        {"Load", 2},
 	OpStore:       {"Store", 3},
 	OpExit:        {"Exit", -1},

@@ -106,6 +106,8 @@ func verifyValue(v *Value) error {
 		return expect(v.Type.IsInt() && arg(0).IsInt() && arg(0).Size() > v.Type.Size(), "narrowing")
 	case OpEq, OpNe, OpLtU, OpLt:
 		return expect(v.Type == TypeBool && arg(0) == arg(1) && arg(0) != TypeMem && arg(0) != TypeTuple, "comparison of one type")
+	case OpEqF:
+		return expect(v.Type == TypeBool && arg(0) == TypeI64 && arg(1) == TypeI64, "i64 bit patterns of doubles")
 	case OpLoad:
 		return expect(arg(0) == TypePtr && arg(1) == TypeMem && v.Type.Size() > 0, "Load <T> ptr mem")
 	case OpStore:
