@@ -3,11 +3,14 @@ package interp
 import (
 	"bytes"
 	"reflect"
+	"strconv"
 	"sync"
 	"unsafe"
 
+	"github.com/cloudwego/gopkg/protocol/thrift"
 	"github.com/frugaljit/frugal/ir"
 	"github.com/frugaljit/frugal/ssa"
+	"github.com/frugaljit/frugal/wire"
 )
 
 // MaxDepth bounds nested calls between struct programs, as the reflect
@@ -24,17 +27,52 @@ func Size(d *ir.StructDesc, p unsafe.Pointer) int {
 	return int(dr.size(d, p))
 }
 
-// funcs caches the SSA functions of size programs, per struct.
-var funcs sync.Map // *ir.StructDesc -> *ssa.Func
+// Encode writes the struct at p (nil: an empty struct) into buf by running
+// its encode program, with the reflect codec's contract: the bytes written
+// into buf, strings and binaries of 4096 bytes or more handed to w when it
+// is not nil, and ErrShortBuffer rather than a write past len(buf).
+func Encode(buf []byte, w thrift.NocopyWriter, d *ir.StructDesc, p unsafe.Pointer) (int, error) {
+	if p == nil {
+		if len(buf) < 1 {
+			return 0, wire.Errorf(wire.ErrShortBuffer, "need 1 byte")
+		}
+		buf[0] = byte(wire.Stop)
+		return 1, nil
+	}
+	dr := &driver{out: buf, w: w}
+	n := dr.encode(d, p, 0)
+	if int64(n) < 0 {
+		return 0, wire.InField(dr.err, d.Name)
+	}
+	return int(n), nil
+}
 
-func sizeFunc(d *ir.StructDesc) *ssa.Func {
-	if f, ok := funcs.Load(d); ok {
+// funcs caches the SSA functions of programs, per struct and mode.
+var funcs sync.Map // funcKey -> *ssa.Func
+
+type funcKey struct {
+	d    *ir.StructDesc
+	mode ir.Mode
+}
+
+func funcOf(d *ir.StructDesc, mode ir.Mode) *ssa.Func {
+	k := funcKey{d, mode}
+	if f, ok := funcs.Load(k); ok {
 		return f.(*ssa.Func)
 	}
-	f := ssa.BuildSize(ir.Lower(d, ir.ModeSize, ir.DefaultInlineDepth))
-	actual, _ := funcs.LoadOrStore(d, f)
+	p := ir.Lower(d, mode, ir.DefaultInlineDepth)
+	var f *ssa.Func
+	switch mode {
+	case ir.ModeSize:
+		f = ssa.BuildSize(p)
+	case ir.ModeEncode:
+		f = ssa.BuildEncode(p)
+	}
+	actual, _ := funcs.LoadOrStore(k, f)
 	return actual.(*ssa.Func)
 }
+
+func sizeFunc(d *ir.StructDesc) *ssa.Func { return funcOf(d, ir.ModeSize) }
 
 // driver serves exits for one top-level run. keep holds the memory it hands
 // to the function (map entries), so that it stays alive while only the
@@ -42,6 +80,18 @@ func sizeFunc(d *ir.StructDesc) *ssa.Func {
 type driver struct {
 	keep  []any
 	depth int
+	out   []byte              // encode: the output buffer
+	w     thrift.NocopyWriter // encode: takes large strings, or nil
+	err   error               // the error an exit recorded before the function returned -1
+}
+
+func (dr *driver) encode(d *ir.StructDesc, p unsafe.Pointer, pos uint64) uint64 {
+	writer := uint64(0)
+	if dr.w != nil {
+		writer = 1
+	}
+	out := uint64(uintptr(unsafe.Pointer(unsafe.SliceData(dr.out))))
+	return Run(funcOf(d, ir.ModeEncode), []uint64{uint64(uintptr(p)), out, uint64(len(dr.out)), writer, pos}, dr)
 }
 
 func (dr *driver) size(d *ir.StructDesc, p unsafe.Pointer) uint64 {
@@ -63,12 +113,38 @@ func (dr *driver) Exit(kind ssa.ExitKind, aux any, args []uint64) uint64 {
 		n := dr.size(aux.(*ir.StructDesc), pointer(args[0]))
 		dr.depth--
 		return n
+	case ssa.ExitCallEncode:
+		if dr.depth >= MaxDepth {
+			dr.err = wire.Errorf(wire.ErrDepthLimit, "structs nest deeper than "+strconv.Itoa(MaxDepth)+" (a pointer cycle?)")
+			return failed
+		}
+		dr.depth++
+		n := dr.encode(aux.(*ir.StructDesc), pointer(args[0]), args[1])
+		dr.depth--
+		return n
+	case ssa.ExitNocopy:
+		data := unsafe.Slice((*byte)(pointer(args[0])), int(args[1]))
+		if err := dr.w.WriteDirect(data, int(args[2])); err != nil {
+			dr.err = err
+			return failed
+		}
+		return 0
+	case ssa.ExitFail:
+		e := *aux.(*wire.Error)
+		if e.Class == wire.ErrShortBuffer {
+			e.Detail = "at offset " + strconv.FormatUint(args[0], 10) + "; did the value change after EncodedSize?"
+		}
+		dr.err = &e
+		return 0
 	case ssa.ExitBytesEqual:
 		n := int(args[2])
 		return boolean(bytes.Equal(unsafe.Slice((*byte)(pointer(args[0])), n), unsafe.Slice((*byte)(pointer(args[1])), n)))
 	}
 	panic("interp: unknown exit " + kind.String())
 }
+
+// failed is what a call exit returns after recording an error: -1.
+const failed = ^uint64(0)
 
 func mapAt(t *ir.Type, slot unsafe.Pointer) reflect.Value {
 	return reflect.NewAt(t.Value, slot).Elem()

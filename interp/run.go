@@ -3,6 +3,7 @@ package interp
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"unsafe"
 
 	"github.com/frugaljit/frugal/ssa"
@@ -90,11 +91,24 @@ func boolean(b bool) uint64 {
 func eval(v *ssa.Value, vals, args []uint64, x Exiter) uint64 {
 	arg := func(i int) uint64 { return vals[v.Args[i].ID] }
 	switch v.Op {
-	case ssa.OpInitMem, ssa.OpSelectMem, ssa.OpStore:
-		if v.Op == ssa.OpStore {
-			store(v.Args[1].Type, pointer(arg(0)), arg(1))
+	case ssa.OpInitMem, ssa.OpSelectMem:
+		return 0
+	case ssa.OpStore:
+		store(v.Args[1].Type, pointer(arg(0)), arg(1))
+		return 0
+	case ssa.OpMove:
+		if n := int(arg(2)); n > 0 {
+			copy(unsafe.Slice((*byte)(pointer(arg(0))), n), unsafe.Slice((*byte)(pointer(arg(1))), n))
 		}
 		return 0
+	case ssa.OpBswap:
+		switch v.Type.Size() {
+		case 2:
+			return uint64(bits.ReverseBytes16(uint16(arg(0))))
+		case 4:
+			return uint64(bits.ReverseBytes32(uint32(arg(0))))
+		}
+		return bits.ReverseBytes64(arg(0))
 	case ssa.OpArg:
 		return args[v.AuxInt]
 	case ssa.OpConst:

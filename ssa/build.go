@@ -40,7 +40,8 @@ func (bd *builder) exit(kind ExitKind, aux any, t Type, args ...*Value) *Value {
 }
 
 // ifElse branches on cond: then runs in one arm, els (which may be nil) in
-// the other, and the variables merge after.
+// the other, and the variables merge after. An arm may end the function
+// (bd.b == nil after it); then only the other arm reaches the join.
 func (bd *builder) ifElse(cond *Value, then, els func()) {
 	f := bd.f
 	tb, eb, join := f.NewBlock(BlockPlain), f.NewBlock(BlockPlain), f.NewBlock(BlockPlain)
@@ -50,20 +51,59 @@ func (bd *builder) ifElse(cond *Value, then, els func()) {
 	start := append([]*Value(nil), bd.vars...)
 	bd.b = tb
 	then()
-	thenVars := append([]*Value(nil), bd.vars...)
-	bd.b.AddEdge(join)
+	var arms [][]*Value
+	if bd.b != nil {
+		arms = append(arms, append([]*Value(nil), bd.vars...))
+		bd.b.AddEdge(join)
+	}
 	copy(bd.vars, start)
 	bd.b = eb
 	if els != nil {
 		els()
 	}
-	bd.b.AddEdge(join)
+	if bd.b != nil {
+		arms = append(arms, append([]*Value(nil), bd.vars...))
+		bd.b.AddEdge(join)
+	}
 	bd.b = join
-	for i, v := range bd.vars {
-		if thenVars[i] != v {
-			bd.vars[i] = join.NewValue(OpPhi, v.Type, 0, thenVars[i], v)
+	switch len(arms) {
+	case 0:
+		panic("ssa: both arms of a branch end the function")
+	case 1:
+		copy(bd.vars, arms[0])
+	default:
+		for i := range bd.vars {
+			if arms[0][i] != arms[1][i] {
+				bd.vars[i] = join.NewValue(OpPhi, arms[0][i].Type, 0, arms[0][i], arms[1][i])
+			} else {
+				bd.vars[i] = arms[0][i]
+			}
 		}
 	}
+}
+
+// guard continues where bad is false; where it is true, fail runs and must
+// end the function. The failing branch is marked unlikely.
+func (bd *builder) guard(bad *Value, fail func()) {
+	f := bd.f
+	badb, okb := f.NewBlock(BlockPlain), f.NewBlock(BlockPlain)
+	bd.b.Kind, bd.b.Control, bd.b.Likely = BlockIf, bad, 1
+	bd.b.AddEdge(badb)
+	bd.b.AddEdge(okb)
+	saved := append([]*Value(nil), bd.vars...)
+	bd.b = badb
+	fail()
+	if bd.b != nil {
+		panic("ssa: a guard's failure path must end the function")
+	}
+	copy(bd.vars, saved)
+	bd.b = okb
+}
+
+// returnValue ends the function with result r.
+func (bd *builder) returnValue(r *Value) {
+	bd.b.Kind, bd.b.Control = BlockReturn, r
+	bd.b = nil
 }
 
 // loop runs body for i in [0, n), with the variables carried around the

@@ -19,6 +19,7 @@ const (
 	OpMul    // args[0] * args[1]
 	OpAddPtr // (ptr)args[0] + (i64)args[1]
 
+	OpBswap   // args[0] with its bytes reversed (i16, i32, i64): big-endian <-> little-endian
 	OpSignExt // sign-extend args[0] to the value's type
 	OpZeroExt // zero-extend args[0] to the value's type
 	OpTrunc   // the low bytes of args[0]
@@ -31,6 +32,7 @@ const (
 
 	OpLoad  // *(T*)args[0], memory args[1]
 	OpStore // *(T*)args[0] = args[1], memory args[2]; the result is the new memory
+	OpMove  // copy args[2] bytes from args[1] to args[0], memory args[3]; the result is the new memory
 
 	OpExit        // hand control to the driver for exit AuxInt with args[:n-1], memory args[n-1]; the result is a tuple
 	OpSelectValue // the value of the tuple args[0]
@@ -54,6 +56,7 @@ var opTable = [...]opInfo{
 	OpSub:         {"Sub", 2},
 	OpMul:         {"Mul", 2},
 	OpAddPtr:      {"AddPtr", 2},
+	OpBswap:       {"Bswap", 1},
 	OpSignExt:     {"SignExt", 1},
 	OpZeroExt:     {"ZeroExt", 1},
 	OpTrunc:       {"Trunc", 1},
@@ -64,6 +67,7 @@ var opTable = [...]opInfo{
 	OpEqF:         {"EqF", 2},
 	OpLoad:        {"Load", 2},
 	OpStore:       {"Store", 3},
+	OpMove:        {"Move", 4},
 	OpExit:        {"Exit", -1},
 	OpSelectValue: {"SelectValue", 1},
 	OpSelectMem:   {"SelectMem", 1},
@@ -87,9 +91,13 @@ const (
 	ExitMapEntries                     // (map slot) -> address of [2]ptr{&key, &value} pairs, kept alive by the driver
 	ExitCallSize                       // (struct address) -> encoded size, by the program of Aux (*ir.StructDesc)
 	ExitBytesEqual                     // (data, data, length) -> 1 if equal, 0 if not
+	ExitCallEncode                     // (struct address, position) -> new position, or -1 after an error, by the program of Aux
+	ExitNocopy                         // (data, length, room after the data's position) -> 0, or -1 after an error: the NocopyWriter takes the bytes
+	ExitFail                           // (offset) -> never returns normally: the driver records the error Aux (a *wire.Error template) and the function returns -1
 )
 
-var exitNames = [...]string{ExitMapLen: "MapLen", ExitMapEntries: "MapEntries", ExitCallSize: "CallSize", ExitBytesEqual: "BytesEqual"}
+var exitNames = [...]string{ExitMapLen: "MapLen", ExitMapEntries: "MapEntries", ExitCallSize: "CallSize",
+	ExitBytesEqual: "BytesEqual", ExitCallEncode: "CallEncode", ExitNocopy: "Nocopy", ExitFail: "Fail"}
 
 // String returns the exit's name.
 func (k ExitKind) String() string {

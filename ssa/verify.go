@@ -100,6 +100,8 @@ func verifyValue(v *Value) error {
 		return expect(v.Type.IsInt() && arg(0) == v.Type && arg(1) == v.Type, "integers of one type")
 	case OpAddPtr:
 		return expect(v.Type == TypePtr && arg(0) == TypePtr && arg(1) == TypeI64, "ptr + i64")
+	case OpBswap:
+		return expect(v.Type == arg(0) && v.Type.Size() >= 2 && v.Type.IsInt(), "i16, i32 or i64")
 	case OpSignExt, OpZeroExt:
 		return expect(v.Type.IsInt() && arg(0).IsInt() && arg(0).Size() < v.Type.Size(), "widening")
 	case OpTrunc:
@@ -112,6 +114,8 @@ func verifyValue(v *Value) error {
 		return expect(arg(0) == TypePtr && arg(1) == TypeMem && v.Type.Size() > 0, "Load <T> ptr mem")
 	case OpStore:
 		return expect(v.Type == TypeMem && arg(0) == TypePtr && arg(2) == TypeMem && arg(1).Size() > 0, "Store ptr val mem")
+	case OpMove:
+		return expect(v.Type == TypeMem && arg(0) == TypePtr && arg(1) == TypePtr && arg(2) == TypeI64 && arg(3) == TypeMem, "Move dst src len mem")
 	case OpExit:
 		return expect(v.Type == TypeTuple && len(v.Args) > 0 && arg(len(v.Args)-1) == TypeMem, "Exit args... mem")
 	case OpSelectValue:
