@@ -53,7 +53,7 @@ func (d *decoder) structv(sd *ir.StructDesc, base unsafe.Pointer, i, depth int) 
 	var err error
 	for {
 		if i >= len(buf) {
-			return i, truncated(i, 1)
+			return i, wire.Truncated(i, 1)
 		}
 		tp := wire.Type(buf[i])
 		if tp == wire.Stop {
@@ -61,7 +61,7 @@ func (d *decoder) structv(sd *ir.StructDesc, base unsafe.Pointer, i, depth int) 
 			break
 		}
 		if len(buf)-i < 3 {
-			return i, truncated(i, 3)
+			return i, wire.Truncated(i, 3)
 		}
 		id := int16(binary.BigEndian.Uint16(buf[i+1:]))
 		i += 3
@@ -69,7 +69,7 @@ func (d *decoder) structv(sd *ir.StructDesc, base unsafe.Pointer, i, depth int) 
 		if f == nil || f.Wire != tp {
 			start := i - 3
 			if !tp.Valid() {
-				return i, wire.InField(unknownType(tp, start), "<field "+strconv.Itoa(int(id))+">")
+				return i, wire.InField(wire.UnknownType(tp, start), "<field "+strconv.Itoa(int(id))+">")
 			}
 			if i, err = skip(buf, i, tp, depth+1); err != nil {
 				return i, wire.InField(err, "<field "+strconv.Itoa(int(id))+">")
@@ -83,7 +83,7 @@ func (d *decoder) structv(sd *ir.StructDesc, base unsafe.Pointer, i, depth int) 
 		fp := unsafe.Add(base, f.Offset)
 		if t.FixedSize > 0 && !t.Pointer {
 			if len(buf)-i < t.FixedSize {
-				return i, wire.InField(truncated(i, t.FixedSize), f.Name)
+				return i, wire.InField(wire.Truncated(i, t.FixedSize), f.Name)
 			}
 			getScalar(buf[i:], t, fp)
 			i += t.FixedSize
@@ -170,14 +170,14 @@ func (d *decoder) inline(t *ir.Type, p unsafe.Pointer, i, depth int, nocopy bool
 	buf := d.buf
 	if fs := t.FixedSize; fs > 0 {
 		if len(buf)-i < fs {
-			return i, truncated(i, fs)
+			return i, wire.Truncated(i, fs)
 		}
 		getScalar(buf[i:], t, p)
 		return i + fs, nil
 	}
 	switch t.Kind {
 	case ir.String, ir.Binary:
-		n, i, err := readLength(buf, i, 1)
+		n, i, err := wire.ReadLength(buf, i, 1)
 		if err != nil {
 			return i, err
 		}
@@ -218,11 +218,11 @@ func (d *decoder) list(t *ir.Type, p unsafe.Pointer, i, depth int) (int, error) 
 	}
 	buf := d.buf
 	if len(buf)-i < 5 {
-		return i, truncated(i, 5)
+		return i, wire.Truncated(i, 5)
 	}
 	et := t.Elem
 	got := wire.Type(buf[i])
-	n, i, err := readCount(buf, i+1, et.Wire, 0)
+	n, i, err := wire.ReadCount(buf, i+1, et.Wire, 0)
 	if err != nil {
 		return i, err
 	}
@@ -280,10 +280,10 @@ func (d *decoder) mapv(t *ir.Type, p unsafe.Pointer, i, depth int) (int, error) 
 	}
 	buf := d.buf
 	if len(buf)-i < 6 {
-		return i, truncated(i, 6)
+		return i, wire.Truncated(i, 6)
 	}
 	kt, vt := wire.Type(buf[i]), wire.Type(buf[i+1])
-	n, i, err := readCount(buf, i+2, t.Key.Wire, t.Elem.Wire)
+	n, i, err := wire.ReadCount(buf, i+2, t.Key.Wire, t.Elem.Wire)
 	if err != nil {
 		return i, err
 	}
