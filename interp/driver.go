@@ -3,6 +3,7 @@ package interp
 import (
 	"bytes"
 	"reflect"
+	"runtime"
 	"strconv"
 	"sync"
 	"unsafe"
@@ -24,7 +25,9 @@ func Size(d *ir.StructDesc, p unsafe.Pointer) int {
 		return 1
 	}
 	dr := &driver{}
-	return int(dr.size(d, p))
+	n := int(dr.size(d, p))
+	runtime.KeepAlive(p) // the program holds p only as an integer
+	return n
 }
 
 // Encode writes the struct at p (nil: an empty struct) into buf by running
@@ -41,6 +44,7 @@ func Encode(buf []byte, w thrift.NocopyWriter, d *ir.StructDesc, p unsafe.Pointe
 	}
 	dr := &driver{out: buf, w: w}
 	n := dr.encode(d, p, 0)
+	runtime.KeepAlive(p) // the program holds p only as an integer
 	if int64(n) < 0 {
 		return 0, wire.InField(dr.err, d.Name)
 	}
@@ -78,11 +82,14 @@ func sizeFunc(d *ir.StructDesc) *ssa.Func { return funcOf(d, ir.ModeSize) }
 // to the function (map entries), so that it stays alive while only the
 // function's uint64 values point at it.
 type driver struct {
-	keep  []any
-	depth int
-	out   []byte              // encode: the output buffer
-	w     thrift.NocopyWriter // encode: takes large strings, or nil
-	err   error               // the error an exit recorded before the function returned -1
+	keep    []any
+	depth   int
+	out     []byte              // encode: the output buffer
+	w       thrift.NocopyWriter // encode: takes large strings, or nil
+	err     error               // the error an exit recorded before the function returned -1
+	in      []byte              // decode: the input
+	unknown []int               // decode: [start, end) of unknown fields to keep, a stack across structs
+	scratch []*mapScratch       // decode: maps being decoded, innermost last
 }
 
 func (dr *driver) encode(d *ir.StructDesc, p unsafe.Pointer, pos uint64) uint64 {
@@ -140,7 +147,7 @@ func (dr *driver) Exit(kind ssa.ExitKind, aux any, args []uint64) uint64 {
 		n := int(args[2])
 		return boolean(bytes.Equal(unsafe.Slice((*byte)(pointer(args[0])), n), unsafe.Slice((*byte)(pointer(args[1])), n)))
 	}
-	panic("interp: unknown exit " + kind.String())
+	return dr.decodeExit(kind, aux, args)
 }
 
 // failed is what a call exit returns after recording an error: -1.

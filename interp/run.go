@@ -121,6 +121,10 @@ func eval(v *ssa.Value, vals, args []uint64, x Exiter) uint64 {
 		return mask(v.Type, arg(0)-arg(1))
 	case ssa.OpMul:
 		return mask(v.Type, arg(0)*arg(1))
+	case ssa.OpAnd:
+		return arg(0) & arg(1)
+	case ssa.OpOr:
+		return arg(0) | arg(1)
 	case ssa.OpSignExt:
 		return mask(v.Type, uint64(signed(v.Args[0].Type, arg(0))))
 	case ssa.OpTrunc:
@@ -168,6 +172,10 @@ func load(t ssa.Type, p unsafe.Pointer) uint64 {
 }
 
 func store(t ssa.Type, p unsafe.Pointer, x uint64) {
+	if t == ssa.TypePtr { // a pointer store, so that Go's write barrier sees it
+		*(*unsafe.Pointer)(p) = pointer(x)
+		return
+	}
 	switch t.Size() {
 	case 1:
 		*(*uint8)(p) = uint8(x)

@@ -17,6 +17,8 @@ const (
 	OpAdd    // args[0] + args[1]
 	OpSub    // args[0] - args[1]
 	OpMul    // args[0] * args[1]
+	OpAnd    // args[0] & args[1]
+	OpOr     // args[0] | args[1]
 	OpAddPtr // (ptr)args[0] + (i64)args[1]
 
 	OpBswap   // args[0] with its bytes reversed (i16, i32, i64): big-endian <-> little-endian
@@ -55,6 +57,8 @@ var opTable = [...]opInfo{
 	OpAdd:         {"Add", 2},
 	OpSub:         {"Sub", 2},
 	OpMul:         {"Mul", 2},
+	OpAnd:         {"And", 2},
+	OpOr:          {"Or", 2},
 	OpAddPtr:      {"AddPtr", 2},
 	OpBswap:       {"Bswap", 1},
 	OpSignExt:     {"SignExt", 1},
@@ -87,17 +91,32 @@ type ExitKind int64
 
 // The exit kinds.
 const (
-	ExitMapLen     ExitKind = iota + 1 // (map slot) -> number of entries
-	ExitMapEntries                     // (map slot) -> address of [2]ptr{&key, &value} pairs, kept alive by the driver
-	ExitCallSize                       // (struct address) -> encoded size, by the program of Aux (*ir.StructDesc)
-	ExitBytesEqual                     // (data, data, length) -> 1 if equal, 0 if not
-	ExitCallEncode                     // (struct address, position) -> new position, or -1 after an error, by the program of Aux
-	ExitNocopy                         // (data, length, room after the data's position) -> 0, or -1 after an error: the NocopyWriter takes the bytes
-	ExitFail                           // (offset) -> never returns normally: the driver records the error Aux (a *wire.Error template) and the function returns -1
+	ExitMapLen          ExitKind = iota + 1 // (map slot) -> number of entries
+	ExitMapEntries                          // (map slot) -> address of [2]ptr{&key, &value} pairs, kept alive by the driver
+	ExitCallSize                            // (struct address) -> encoded size, by the program of Aux (*ir.StructDesc)
+	ExitBytesEqual                          // (data, data, length) -> 1 if equal, 0 if not
+	ExitCallEncode                          // (struct address, position) -> new position, or -1 after an error, by the program of Aux
+	ExitNocopy                              // (data, length, room after the data's position) -> 0, or -1 after an error: the NocopyWriter takes the bytes
+	ExitFail                                // (offset) -> never returns normally: the driver records the error Aux (a *wire.Error template) and the function returns -1
+	ExitSkip                                // (position, wire type) -> the position after the value, or -1 after an error
+	ExitUnknownMark                         // () -> a mark for the unknown fields this struct skips
+	ExitUnknownField                        // (start, end) -> 0: the input's bytes [start, end) are an unknown field to keep
+	ExitKeepUnknown                         // (mark, slot) -> 0: the unknown fields since mark go to the []byte at slot
+	ExitAllocBytes                          // (n) -> address of n pointer-free bytes the driver keeps alive
+	ExitAllocSlice                          // (n) -> address of a zeroed backing array of n elements of the list type Aux
+	ExitNew                                 // (slot) -> address of a new value of the pointer type Aux, with its defaults, stored at slot
+	ExitResetStruct                         // (address) -> 0: the inline struct of type Aux is zeroed and given its defaults
+	ExitMapScratch                          // (n) -> address of zeroed scratch for n keys then n values of the map type Aux
+	ExitMapInsert                           // (slot, n) -> 0: a new map of the scratch's n entries is stored at slot
+	ExitCallDecode                          // (struct address, position) -> new position, or -1 after an error, by the program of Aux
+	ExitMissingRequired                     // (seen mask) -> never returns normally: ErrMissingRequired for the first required field of Aux not in the mask
 )
 
 var exitNames = [...]string{ExitMapLen: "MapLen", ExitMapEntries: "MapEntries", ExitCallSize: "CallSize",
-	ExitBytesEqual: "BytesEqual", ExitCallEncode: "CallEncode", ExitNocopy: "Nocopy", ExitFail: "Fail"}
+	ExitBytesEqual: "BytesEqual", ExitCallEncode: "CallEncode", ExitNocopy: "Nocopy", ExitFail: "Fail",
+	ExitSkip: "Skip", ExitUnknownMark: "UnknownMark", ExitUnknownField: "UnknownField", ExitKeepUnknown: "KeepUnknown",
+	ExitAllocBytes: "AllocBytes", ExitAllocSlice: "AllocSlice", ExitNew: "New", ExitResetStruct: "ResetStruct",
+	ExitMapScratch: "MapScratch", ExitMapInsert: "MapInsert", ExitCallDecode: "CallDecode", ExitMissingRequired: "MissingRequired"}
 
 // String returns the exit's name.
 func (k ExitKind) String() string {

@@ -7,7 +7,8 @@ import (
 
 // Equal is reflect.DeepEqual with two changes for decoded values: maps whose
 // keys are pointers match keys by the values they point to (decoding makes
-// new pointers), and doubles compare by bits (so NaN equals NaN).
+// new pointers), and doubles compare by bits (so NaN equals NaN, as keys
+// too).
 func Equal(a, b any) bool {
 	return equal(reflect.ValueOf(a), reflect.ValueOf(b))
 }
@@ -59,7 +60,9 @@ func equalMaps(a, b reflect.Value) bool {
 	if a.IsNil() != b.IsNil() || a.Len() != b.Len() {
 		return false
 	}
-	if a.Type().Key().Kind() != reflect.Pointer {
+	// Pointer keys must be matched by what they point to, and float keys by
+	// bits (a NaN key cannot be looked up); other keys by lookup.
+	if k := a.Type().Key().Kind(); k != reflect.Pointer && k != reflect.Float64 {
 		for _, k := range a.MapKeys() {
 			bv := b.MapIndex(k)
 			if !bv.IsValid() || !equal(a.MapIndex(k), bv) {
@@ -68,12 +71,16 @@ func equalMaps(a, b reflect.Value) bool {
 		}
 		return true
 	}
-	used := make([]bool, b.Len())
-	bkeys := b.MapKeys()
-	for _, k := range a.MapKeys() {
+	type entry struct{ k, v reflect.Value }
+	var bs []entry
+	for it := b.MapRange(); it.Next(); {
+		bs = append(bs, entry{it.Key(), it.Value()})
+	}
+	used := make([]bool, len(bs))
+	for it := a.MapRange(); it.Next(); {
 		found := false
-		for j, bk := range bkeys {
-			if !used[j] && equal(k, bk) && equal(a.MapIndex(k), b.MapIndex(bk)) {
+		for j, e := range bs {
+			if !used[j] && equal(it.Key(), e.k) && equal(it.Value(), e.v) {
 				used[j], found = true, true
 				break
 			}

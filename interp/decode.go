@@ -1,0 +1,150 @@
+package interp
+
+import (
+	"reflect"
+	"runtime"
+	"strconv"
+	"unsafe"
+
+	"github.com/frugaljit/frugal/ir"
+	"github.com/frugaljit/frugal/ssa"
+	"github.com/frugaljit/frugal/wire"
+)
+
+// Decode decodes one struct from buf into the struct at p by running its
+// decode program, with the reflect codec's contract and error classes.
+func Decode(buf []byte, d *ir.StructDesc, p unsafe.Pointer) (int, error) {
+	f, err := decodeFunc(d)
+	if err != nil {
+		return 0, err
+	}
+	dr := &driver{in: buf}
+	n := dr.decodeWith(f, p, 0)
+	runtime.KeepAlive(p) // the program holds p only as an integer
+	if int64(n) < 0 {
+		return 0, wire.InField(dr.err, d.Name)
+	}
+	return int(n), nil
+}
+
+func decodeFunc(d *ir.StructDesc) (*ssa.Func, error) {
+	k := funcKey{d, ir.ModeDecode}
+	if f, ok := funcs.Load(k); ok {
+		return f.(*ssa.Func), nil
+	}
+	f, err := ssa.BuildDecode(ir.Lower(d, ir.ModeDecode, ir.DefaultInlineDepth))
+	if err != nil {
+		return nil, err
+	}
+	actual, _ := funcs.LoadOrStore(k, f)
+	return actual.(*ssa.Func), nil
+}
+
+func (dr *driver) decodeWith(f *ssa.Func, p unsafe.Pointer, pos uint64) uint64 {
+	in := uint64(uintptr(unsafe.Pointer(unsafe.SliceData(dr.in))))
+	return Run(f, []uint64{uint64(uintptr(p)), in, uint64(len(dr.in)), pos}, dr)
+}
+
+// decodeExit serves the exits of decode programs.
+func (dr *driver) decodeExit(kind ssa.ExitKind, aux any, args []uint64) uint64 {
+	switch kind {
+	case ssa.ExitSkip:
+		next, err := wire.Skip(dr.in, int(args[0]), wire.Type(args[1]), dr.depth+1, MaxDepth)
+		if err != nil {
+			dr.err = err
+			return failed
+		}
+		return uint64(next)
+	case ssa.ExitUnknownMark:
+		return uint64(len(dr.unknown))
+	case ssa.ExitUnknownField:
+		dr.unknown = append(dr.unknown, int(args[0]), int(args[1]))
+		return 0
+	case ssa.ExitKeepUnknown:
+		mark := int(args[0])
+		var out []byte
+		for k := mark; k < len(dr.unknown); k += 2 {
+			out = append(out, dr.in[dr.unknown[k]:dr.unknown[k+1]]...)
+		}
+		if out != nil {
+			*(*[]byte)(pointer(args[1])) = out
+		}
+		dr.unknown = dr.unknown[:mark]
+		return 0
+	case ssa.ExitAllocBytes:
+		b := make([]byte, int(args[0]))
+		dr.keep = append(dr.keep, b)
+		return uint64(uintptr(unsafe.Pointer(unsafe.SliceData(b))))
+	case ssa.ExitAllocSlice:
+		s := reflect.MakeSlice(aux.(*ir.Type).Value, int(args[0]), int(args[0]))
+		dr.keep = append(dr.keep, s.Interface())
+		return uint64(uintptr(s.UnsafePointer()))
+	case ssa.ExitNew:
+		t := aux.(*ir.Type)
+		q := reflect.New(t.Value).UnsafePointer()
+		if t.Kind == ir.Struct && t.Struct.InitDefault != nil {
+			t.Struct.CallInitDefault(q)
+		}
+		*(*unsafe.Pointer)(pointer(args[0])) = q
+		return uint64(uintptr(q))
+	case ssa.ExitResetStruct:
+		t := aux.(*ir.Type)
+		reflect.NewAt(t.Value, pointer(args[0])).Elem().SetZero()
+		if t.Struct.InitDefault != nil {
+			t.Struct.CallInitDefault(pointer(args[0]))
+		}
+		return 0
+	case ssa.ExitMapScratch:
+		t, n := aux.(*ir.Type), int(args[0])
+		s := &mapScratch{keys: reflect.MakeSlice(reflect.SliceOf(t.Value.Key()), n, n),
+			vals: reflect.MakeSlice(reflect.SliceOf(t.Value.Elem()), n, n)}
+		s.addrs = [2]unsafe.Pointer{s.keys.UnsafePointer(), s.vals.UnsafePointer()}
+		dr.scratch = append(dr.scratch, s)
+		return uint64(uintptr(unsafe.Pointer(&s.addrs)))
+	case ssa.ExitMapInsert:
+		t, n := aux.(*ir.Type), int(args[1])
+		m := reflect.MakeMapWithSize(t.Value, n)
+		if n > 0 {
+			s := dr.scratch[len(dr.scratch)-1]
+			dr.scratch = dr.scratch[:len(dr.scratch)-1]
+			for j := 0; j < n; j++ {
+				m.SetMapIndex(s.keys.Index(j), s.vals.Index(j))
+			}
+		}
+		*(*unsafe.Pointer)(pointer(args[0])) = m.UnsafePointer()
+		return 0
+	case ssa.ExitCallDecode:
+		if dr.depth >= MaxDepth {
+			dr.err = wire.Errorf(wire.ErrDepthLimit, "nesting deeper than "+strconv.Itoa(MaxDepth))
+			return failed
+		}
+		f, err := decodeFunc(aux.(*ir.StructDesc))
+		if err != nil {
+			dr.err = err
+			return failed
+		}
+		dr.depth++
+		n := dr.decodeWith(f, pointer(args[0]), args[1])
+		dr.depth--
+		return n
+	case ssa.ExitMissingRequired:
+		s, seen := aux.(*ir.StructDesc), args[0]
+		for k, fi := range s.Required {
+			if seen&(1<<k) == 0 {
+				f := &s.Fields[fi]
+				dr.err = &wire.Error{Class: wire.ErrMissingRequired, Path: f.Name,
+					Detail: "field " + strconv.Itoa(int(f.ID)) + " is required"}
+				break
+			}
+		}
+		return 0
+	}
+	panic("interp: unknown exit " + kind.String())
+}
+
+// mapScratch holds the keys and values of a map being decoded until the
+// driver inserts them; addrs is what the program reads.
+type mapScratch struct {
+	keys, vals reflect.Value
+	addrs      [2]unsafe.Pointer
+}

@@ -1,0 +1,148 @@
+package interp
+
+import (
+	"errors"
+	"fmt"
+	"math/rand"
+	"reflect"
+	"testing"
+
+	"github.com/frugaljit/frugal/internal/testtypes"
+	"github.com/frugaljit/frugal/ir"
+	codec "github.com/frugaljit/frugal/reflect"
+	"github.com/frugaljit/frugal/ssa"
+	"github.com/frugaljit/frugal/wire"
+)
+
+func TestBuildDecodeVerifies(t *testing.T) {
+	for _, v := range []any{&testtypes.Simple{}, &testtypes.Nesting{}, &testtypes.Nesting2{}, &testtypes.Everything{}} {
+		for _, depth := range []int{0, 1, ir.DefaultInlineDepth} {
+			f, err := ssa.BuildDecode(ir.Lower(descOf(t, v), ir.ModeDecode, depth))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := ssa.Verify(f); err != nil {
+				t.Fatalf("%T at inline depth %d: %v\n%s", v, depth, err, f)
+			}
+		}
+	}
+}
+
+func reflectEncode(t *testing.T, v any) []byte {
+	t.Helper()
+	d := descOf(t, v)
+	p := reflect.ValueOf(v).UnsafePointer()
+	buf := make([]byte, codec.Size(d, p))
+	if _, err := codec.Encode(buf, nil, d, p); err != nil {
+		t.Fatal(err)
+	}
+	return buf
+}
+
+var classes = []error{wire.ErrTruncated, wire.ErrNegativeSize, wire.ErrDepthLimit, wire.ErrTypeMismatch,
+	wire.ErrUnknownType, wire.ErrMissingRequired}
+
+func classOf(err error) error {
+	for _, c := range classes {
+		if errors.Is(err, c) {
+			return c
+		}
+	}
+	return err
+}
+
+// decodeBoth decodes buf with both engines into fresh values of v's type
+// and checks they agree: the same error class, or equal values and the
+// same length read.
+func decodeBoth(t *testing.T, buf []byte, v any, what string) {
+	t.Helper()
+	d := descOf(t, v)
+	fresh := func() any {
+		out := reflect.New(reflect.TypeOf(v).Elem()).Interface()
+		if i, ok := out.(interface{ InitDefault() }); ok {
+			i.InitDefault()
+		}
+		return out
+	}
+	want, got := fresh(), fresh()
+	wn, werr := codec.Decode(buf, d, reflect.ValueOf(want).UnsafePointer())
+	gn, gerr := Decode(buf, d, reflect.ValueOf(got).UnsafePointer())
+	if classOf(werr) != classOf(gerr) {
+		t.Fatalf("%s: interpreter %v, reflect codec %v", what, gerr, werr)
+	}
+	if werr == nil && (wn != gn || !testtypes.Equal(want, got)) {
+		t.Fatalf("%s: interpreter read %d bytes into another value than the reflect codec (%d): %s\ninput %x",
+			what, gn, wn, firstDifference(want, got), buf)
+	}
+}
+
+func TestDecodeMatchesReflect(t *testing.T) {
+	for _, v := range []any{testtypes.NewSimple(), testtypes.NewNesting(), testtypes.NewNesting2()} {
+		decodeBoth(t, reflectEncode(t, v), v, reflect.TypeOf(v).String())
+	}
+	decodeBoth(t, reflectEncode(t, testtypes.NewSimple()), &testtypes.PartialSimple{}, "Simple as PartialSimple")
+	g := testtypes.NewRandom(9)
+	for i := 0; i < 300; i++ {
+		v := new(testtypes.Everything)
+		g.Fill(v)
+		v.ReqStruct = testtypes.NewSimple()
+		decodeBoth(t, reflectEncode(t, v), v, "random Everything")
+	}
+}
+
+// Corrupted input: every truncation and thousands of mutations give the
+// same outcome in both engines.
+func TestDecodeMalformedMatchesReflect(t *testing.T) {
+	r := rand.New(rand.NewSource(11))
+	g := testtypes.NewRandom(12)
+	var msgs [][]byte
+	for i := 0; i < 8; i++ {
+		v := new(testtypes.Everything)
+		g.Fill(v)
+		v.ReqStruct = testtypes.NewSimple()
+		msgs = append(msgs, reflectEncode(t, v))
+	}
+	target := &testtypes.Everything{}
+	for i, m := range msgs {
+		stride := 1 // every truncation of the first message, a sample of the others
+		if i > 0 {
+			stride = 13
+		}
+		for n := 0; n < len(m); n += stride {
+			decodeBoth(t, m[:n:n], target, "truncation")
+		}
+		for k := 0; k < 150; k++ {
+			b := append([]byte(nil), m...)
+			for flips := 1 + r.Intn(3); flips > 0; flips-- {
+				b[r.Intn(len(b))] = byte(r.Intn(256))
+			}
+			decodeBoth(t, b, target, "mutation")
+		}
+	}
+	// Hostile counts and deep nesting.
+	huge := []byte{byte(wire.List), 0, 37, byte(wire.Struct), 0x7f, 0xff, 0xff, 0xff, 0}
+	decodeBoth(t, huge, target, "2^31-1 structs")
+	deep := []byte{}
+	for i := 0; i < 1100; i++ {
+		deep = append(deep, byte(wire.I64), 0, 18, 0, 0, 0, 0, 0, 0, 0, 0, byte(wire.Struct), 0, 17, 0, byte(wire.Struct), 0, 45)
+	}
+	decodeBoth(t, deep, target, "deep recursion")
+}
+
+// firstDifference names the first field in which two structs differ.
+func firstDifference(a, b any) string {
+	va, vb := reflect.ValueOf(a).Elem(), reflect.ValueOf(b).Elem()
+	for i := 0; i < va.NumField(); i++ {
+		if !va.Type().Field(i).IsExported() {
+			continue
+		}
+		if !testtypes.Equal(va.Field(i).Addr().Interface(), vb.Field(i).Addr().Interface()) {
+			fa, fb := va.Field(i), vb.Field(i)
+			if fa.Kind() == reflect.Pointer && !fa.IsNil() && !fb.IsNil() && fa.Elem().Kind() == reflect.Struct {
+				return va.Type().Field(i).Name + "." + firstDifference(fa.Interface(), fb.Interface())
+			}
+			return fmt.Sprintf("field %s: reflect %#v, interpreter %#v", va.Type().Field(i).Name, va.Field(i), vb.Field(i))
+		}
+	}
+	return "unexported fields"
+}
