@@ -167,7 +167,7 @@ func newTypeCodec(rt reflect.Type, o *options) *typeCodec {
 	if o != nil && o.engineSet {
 		want = o.engine
 	}
-	c.engine, c.why, c.err = resolveEngine(want)
+	c.engine, c.why, c.err = resolveEngine(want, c.desc)
 	return c
 }
 

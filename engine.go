@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"os"
 	"strings"
+
+	"github.com/frugaljit/frugal/interp"
+	"github.com/frugaljit/frugal/ir"
 )
 
 // Engine names a way of running a codec.
@@ -13,7 +16,7 @@ type Engine uint8
 const (
 	EngineAuto    Engine = iota // the fastest engine available here
 	EngineReflect               // the portable codec, package reflect
-	EngineInterp                // the SSA interpreter (not built yet)
+	EngineInterp                // the SSA interpreter, package interp: the compiler's reference, slow
 	EngineJIT                   // compiled machine code (not built yet)
 )
 
@@ -53,14 +56,19 @@ func engineFromEnv() (Engine, error) {
 	return e, nil
 }
 
-// resolveEngine turns a requested engine into the one that runs, or says
-// why the request cannot be met. Only the reflect codec exists so far.
-func resolveEngine(want Engine) (Engine, string, error) {
+// resolveEngine turns a requested engine into the one that runs for the
+// struct d, or says why the request cannot be met.
+func resolveEngine(want Engine, d *ir.StructDesc) (Engine, string, error) {
 	switch want {
 	case EngineAuto:
-		return EngineReflect, "auto: no compiled engine is built in this version", nil
+		return EngineReflect, "auto: no machine-code engine is built in this version, and the interpreter is slower than the reflect codec", nil
 	case EngineReflect:
 		return EngineReflect, "asked for", nil
+	case EngineInterp:
+		if err := interp.Prepare(d); err != nil {
+			return EngineReflect, "", fmt.Errorf("%w: interp: %v", ErrEngineUnavailable, err)
+		}
+		return EngineInterp, "asked for", nil
 	}
 	return EngineReflect, "", fmt.Errorf("%w: %s is not built in this version", ErrEngineUnavailable, want)
 }

@@ -13,6 +13,7 @@ package frugal
 
 import (
 	"github.com/cloudwego/gopkg/protocol/thrift"
+	"github.com/frugaljit/frugal/interp"
 	rcodec "github.com/frugaljit/frugal/reflect"
 	"github.com/frugaljit/frugal/wire"
 )
@@ -24,6 +25,9 @@ func EncodedSize(v any) int {
 	c, p, err := prepare(v)
 	if err != nil {
 		return 0
+	}
+	if c.engine == EngineInterp {
+		return interp.Size(c.desc, p)
 	}
 	return rcodec.Size(c.desc, p)
 }
@@ -39,6 +43,9 @@ func EncodeObject(buf []byte, w thrift.NocopyWriter, v any) (int, error) {
 	c, p, err := prepare(v)
 	if err != nil {
 		return 0, err
+	}
+	if c.engine == EngineInterp {
+		return interp.Encode(buf, w, c.desc, p)
 	}
 	return rcodec.Encode(buf, w, c.desc, p)
 }
@@ -56,6 +63,9 @@ func DecodeObject(buf []byte, v any) (int, error) {
 	}
 	if p == nil {
 		return 0, wire.Errorf(ErrInvalidValue, "DecodeObject into a nil *"+c.desc.Name)
+	}
+	if c.engine == EngineInterp {
+		return interp.Decode(buf, c.desc, p)
 	}
 	return rcodec.Decode(buf, c.desc, p)
 }

@@ -27,6 +27,33 @@ func Decode(buf []byte, d *ir.StructDesc, p unsafe.Pointer) (int, error) {
 	return int(n), nil
 }
 
+// Prepare builds the programs of d and of every struct they call, and
+// reports why the interpreter cannot run d if it cannot.
+func Prepare(d *ir.StructDesc) error {
+	seen := map[*ir.StructDesc]bool{}
+	var visit func(d *ir.StructDesc) error
+	visit = func(d *ir.StructDesc) error {
+		if seen[d] {
+			return nil
+		}
+		seen[d] = true
+		funcOf(d, ir.ModeSize)
+		funcOf(d, ir.ModeEncode)
+		if _, err := decodeFunc(d); err != nil {
+			return err
+		}
+		for _, mode := range []ir.Mode{ir.ModeSize, ir.ModeEncode, ir.ModeDecode} {
+			for _, c := range ir.Lower(d, mode, ir.DefaultInlineDepth).Callees {
+				if err := visit(c); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return visit(d)
+}
+
 func decodeFunc(d *ir.StructDesc) (*ssa.Func, error) {
 	k := funcKey{d, ir.ModeDecode}
 	if f, ok := funcs.Load(k); ok {

@@ -146,3 +146,15 @@ func firstDifference(a, b any) string {
 	}
 	return "unexported fields"
 }
+
+// The foundation's malformed-input table: each entry fails in the
+// interpreter with the class the reflect codec gives.
+func TestMalformedTable(t *testing.T) {
+	for _, c := range testtypes.Malformed(MaxDepth) {
+		out := new(testtypes.Everything)
+		_, err := Decode(c.Buf, descOf(t, out), reflect.ValueOf(out).UnsafePointer())
+		if !errors.Is(err, c.Want) {
+			t.Errorf("%s: got %v, want %v", c.Name, err, c.Want)
+		}
+	}
+}

@@ -21,13 +21,13 @@ func TestUnknownFields(t *testing.T) {
 		t.Fatalf("PartialSimple got %+v", part)
 	}
 
-	extra := msg{}.
-		field(wire.I64, 100).i64(5).
-		field(wire.List, 101).list(wire.Map, 1).mapHdr(wire.String, wire.Struct, 1).str("k").field(wire.Bool, 1).b(1).stop().
-		field(wire.I32, 18).i32(3). // known id, wrong wire type: skipped like an unknown field
-		field(wire.I64, 18).i64(9).
-		field(wire.Struct, 17).stop().
-		stop()
+	extra := Msg{}.
+		Field(wire.I64, 100).I64(5).
+		Field(wire.List, 101).List(wire.Map, 1).Map(wire.String, wire.Struct, 1).Str("k").Field(wire.Bool, 1).B(1).Stop().
+		Field(wire.I32, 18).I32(3). // known id, wrong wire type: skipped like an unknown field
+		Field(wire.I64, 18).I64(9).
+		Field(wire.Struct, 17).Stop().
+		Stop()
 	var e testtypes.Everything
 	decode(t, extra, &e)
 	if e.ReqI64 != 9 {
@@ -79,8 +79,8 @@ func TestOptionalOmission(t *testing.T) {
 
 // Decoding a nested struct starts from its defaults, as NewT() would.
 func TestNestedDefaults(t *testing.T) {
-	buf := msg{}.field(wire.Struct, 45).field(wire.I64, 18).i64(1).field(wire.Struct, 17).stop().stop().
-		field(wire.I64, 18).i64(2).field(wire.Struct, 17).stop().stop()
+	buf := Msg{}.Field(wire.Struct, 45).Field(wire.I64, 18).I64(1).Field(wire.Struct, 17).Stop().Stop().
+		Field(wire.I64, 18).I64(2).Field(wire.Struct, 17).Stop().Stop()
 	var e testtypes.Everything
 	decode(t, buf, &e)
 	if e.Next == nil || e.Next.DefI32 != 7 || e.Next.DefString != "hi" {
@@ -103,8 +103,8 @@ func TestEmptyIsNotNil(t *testing.T) {
 // the Go bool holds a valid value.
 func TestBoolBytes(t *testing.T) {
 	for _, b := range []byte{0, 1, 2, 0xff} {
-		buf := msg{}.field(wire.Bool, 1).b(b).field(wire.I64, 18).i64(0).field(wire.Struct, 17).stop().
-			field(wire.List, 19).list(wire.Bool, 1).b(b).stop()
+		buf := Msg{}.Field(wire.Bool, 1).B(b).Field(wire.I64, 18).I64(0).Field(wire.Struct, 17).Stop().
+			Field(wire.List, 19).List(wire.Bool, 1).B(b).Stop()
 		var e testtypes.Everything
 		decode(t, buf, &e)
 		want := b == 1

@@ -12,15 +12,15 @@ import (
 func TestGoldenSimple(t *testing.T) {
 	v := &testtypes.Simple{ByteField: -1, I64Field: 1 << 40, DoubleField: 0.5, I32Field: -2,
 		StringField: "ab", BinaryField: []byte{1, 2, 3}, EnumField: testtypes.EnumsValueC}
-	want := msg{}.
-		field(wire.Byte, 1).b(0xff).
-		field(wire.I64, 2).i64(1<<40).
-		field(wire.Double, 3).f64(0.5).
-		field(wire.I32, 4).i32(-2).
-		field(wire.String, 5).str("ab").
-		field(wire.String, 6).str("\x01\x02\x03").
-		field(wire.I32, 7).i32(2).
-		stop()
+	want := Msg{}.
+		Field(wire.Byte, 1).B(0xff).
+		Field(wire.I64, 2).I64(1<<40).
+		Field(wire.Double, 3).F64(0.5).
+		Field(wire.I32, 4).I32(-2).
+		Field(wire.String, 5).Str("ab").
+		Field(wire.String, 6).Str("\x01\x02\x03").
+		Field(wire.I32, 7).I32(2).
+		Stop()
 	if got := encode(t, v); !bytes.Equal(got, want) {
 		t.Fatalf("encode:\n got %x\nwant %x", got, want)
 	}
@@ -42,49 +42,49 @@ func TestGoldenContainers(t *testing.T) {
 		DefI32:     7, // equal to its default: left out
 		DefString:  "set",
 	}
-	emptySimple := msg{}.
-		field(wire.Byte, 1).b(0).field(wire.I64, 2).i64(0).field(wire.Double, 3).f64(0).
-		field(wire.I32, 4).i32(0).field(wire.String, 5).str("").field(wire.String, 6).str("").
-		field(wire.I32, 7).i32(0).stop()
-	simple9 := msg{}.
-		field(wire.Byte, 1).b(0).field(wire.I64, 2).i64(0).field(wire.Double, 3).f64(0).
-		field(wire.I32, 4).i32(9).field(wire.String, 5).str("").field(wire.String, 6).str("").
-		field(wire.I32, 7).i32(0).stop()
-	want := msg{}.
-		field(wire.Bool, 1).b(0).field(wire.Byte, 2).b(0).field(wire.I16, 3).i16(0).
-		field(wire.I32, 4).i32(0).field(wire.I64, 5).i64(0).field(wire.Double, 6).f64(0).
-		field(wire.String, 7).str("").field(wire.String, 8).str("").
-		field(wire.I32, 9).i32(0).field(wire.I32, 10).i32(0).
-		field(wire.Struct, 17).b(emptySimple...).
-		field(wire.I64, 18).i64(0).
-		field(wire.List, 19).list(wire.Bool, 2).b(1, 0).
-		field(wire.List, 20).list(wire.I16, 0).
-		field(wire.List, 21).list(wire.Double, 0).
-		field(wire.List, 22).list(wire.String, 0).
-		field(wire.List, 23).list(wire.I32, 0).
-		field(wire.Set, 24).list(wire.I64, 0).
-		field(wire.Set, 25).list(wire.String, 0).
-		field(wire.List, 26).list(wire.List, 2).list(wire.I32, 1).i32(7).list(wire.I32, 0).
-		field(wire.List, 27).list(wire.Map, 0).
-		field(wire.Map, 28).mapHdr(wire.I32, wire.Set, 1).i32(5).list(wire.String, 1).str("x").
-		field(wire.Map, 29).mapHdr(wire.Struct, wire.Struct, 0).
-		field(wire.Map, 30).mapHdr(wire.I32, wire.Double, 0).
-		field(wire.Map, 31).mapHdr(wire.Double, wire.String, 0).
-		field(wire.Map, 32).mapHdr(wire.Bool, wire.Byte, 0).
-		field(wire.Map, 33).mapHdr(wire.String, wire.List, 0).
-		field(wire.Map, 34).mapHdr(wire.I16, wire.Map, 0).
-		field(wire.Map, 35).mapHdr(wire.String, wire.Struct, 0).
-		field(wire.Struct, 36).b(emptySimple...).
-		field(wire.List, 37).list(wire.Struct, 1).b(simple9...).
-		field(wire.List, 38).list(wire.I32, 0).
-		field(wire.String, 40).str("").field(wire.String, 41).str("").
-		field(wire.I64, 42).i64(0).
-		field(wire.String, 44).str("set").
-		field(wire.I32, 46).i32(0).
-		field(wire.Map, 48).mapHdr(wire.String, wire.I64, 0).
-		field(wire.I16, -3).i16(0).
-		field(wire.I32, 32000).i32(0).
-		stop()
+	emptySimple := Msg{}.
+		Field(wire.Byte, 1).B(0).Field(wire.I64, 2).I64(0).Field(wire.Double, 3).F64(0).
+		Field(wire.I32, 4).I32(0).Field(wire.String, 5).Str("").Field(wire.String, 6).Str("").
+		Field(wire.I32, 7).I32(0).Stop()
+	simple9 := Msg{}.
+		Field(wire.Byte, 1).B(0).Field(wire.I64, 2).I64(0).Field(wire.Double, 3).F64(0).
+		Field(wire.I32, 4).I32(9).Field(wire.String, 5).Str("").Field(wire.String, 6).Str("").
+		Field(wire.I32, 7).I32(0).Stop()
+	want := Msg{}.
+		Field(wire.Bool, 1).B(0).Field(wire.Byte, 2).B(0).Field(wire.I16, 3).I16(0).
+		Field(wire.I32, 4).I32(0).Field(wire.I64, 5).I64(0).Field(wire.Double, 6).F64(0).
+		Field(wire.String, 7).Str("").Field(wire.String, 8).Str("").
+		Field(wire.I32, 9).I32(0).Field(wire.I32, 10).I32(0).
+		Field(wire.Struct, 17).B(emptySimple...).
+		Field(wire.I64, 18).I64(0).
+		Field(wire.List, 19).List(wire.Bool, 2).B(1, 0).
+		Field(wire.List, 20).List(wire.I16, 0).
+		Field(wire.List, 21).List(wire.Double, 0).
+		Field(wire.List, 22).List(wire.String, 0).
+		Field(wire.List, 23).List(wire.I32, 0).
+		Field(wire.Set, 24).List(wire.I64, 0).
+		Field(wire.Set, 25).List(wire.String, 0).
+		Field(wire.List, 26).List(wire.List, 2).List(wire.I32, 1).I32(7).List(wire.I32, 0).
+		Field(wire.List, 27).List(wire.Map, 0).
+		Field(wire.Map, 28).Map(wire.I32, wire.Set, 1).I32(5).List(wire.String, 1).Str("x").
+		Field(wire.Map, 29).Map(wire.Struct, wire.Struct, 0).
+		Field(wire.Map, 30).Map(wire.I32, wire.Double, 0).
+		Field(wire.Map, 31).Map(wire.Double, wire.String, 0).
+		Field(wire.Map, 32).Map(wire.Bool, wire.Byte, 0).
+		Field(wire.Map, 33).Map(wire.String, wire.List, 0).
+		Field(wire.Map, 34).Map(wire.I16, wire.Map, 0).
+		Field(wire.Map, 35).Map(wire.String, wire.Struct, 0).
+		Field(wire.Struct, 36).B(emptySimple...).
+		Field(wire.List, 37).List(wire.Struct, 1).B(simple9...).
+		Field(wire.List, 38).List(wire.I32, 0).
+		Field(wire.String, 40).Str("").Field(wire.String, 41).Str("").
+		Field(wire.I64, 42).I64(0).
+		Field(wire.String, 44).Str("set").
+		Field(wire.I32, 46).I32(0).
+		Field(wire.Map, 48).Map(wire.String, wire.I64, 0).
+		Field(wire.I16, -3).I16(0).
+		Field(wire.I32, 32000).I32(0).
+		Stop()
 	if got := encode(t, v); !bytes.Equal(got, want) {
 		t.Fatalf("encode:\n got %x\nwant %x", got, want)
 	}

@@ -1,33 +1,17 @@
 package reflect_test
 
 import (
-	"encoding/binary"
-	"math"
 	stdreflect "reflect"
 	"testing"
 	"unsafe"
 
+	"github.com/frugaljit/frugal/internal/testtypes"
 	"github.com/frugaljit/frugal/ir"
 	codec "github.com/frugaljit/frugal/reflect"
-	"github.com/frugaljit/frugal/wire"
 )
 
-// msg builds binary-protocol bytes by hand, independently of the codec, so
-// that tests state the expected encoding directly.
-type msg []byte
-
-func (m msg) b(v ...byte) msg               { return append(m, v...) }
-func (m msg) i16(v int16) msg               { return binary.BigEndian.AppendUint16(m, uint16(v)) }
-func (m msg) i32(v int32) msg               { return binary.BigEndian.AppendUint32(m, uint32(v)) }
-func (m msg) i64(v int64) msg               { return binary.BigEndian.AppendUint64(m, uint64(v)) }
-func (m msg) f64(v float64) msg             { return m.i64(int64(math.Float64bits(v))) }
-func (m msg) str(s string) msg              { return append(m.i32(int32(len(s))), s...) }
-func (m msg) stop() msg                     { return append(m, 0) }
-func (m msg) list(t wire.Type, n int32) msg { return m.b(byte(t)).i32(n) }
-func (m msg) mapHdr(k, v wire.Type, n int32) msg {
-	return m.b(byte(k), byte(v)).i32(n)
-}
-func (m msg) field(t wire.Type, id int16) msg { return m.b(byte(t)).i16(id) }
+// Msg is the hand-built message type of the tests.
+type Msg = testtypes.Msg
 
 // desc resolves the schema of *T.
 func desc(t testing.TB, v any) *ir.StructDesc {

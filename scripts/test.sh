@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of every module: the main module (codec packages under
-# -race, then again under GC stress with GODEBUG=gccheckmark=1), the
+# -race, then again under GC stress with GODEBUG=gccheckmark=1, then the API
+# and conformance suites again on the SSA interpreter engine), the
 # conformance module (against Apache Thrift), the cloudwego/frugal shim, and the bench module's
 # correctness checks (no timings).
 set -euo pipefail
@@ -11,6 +12,10 @@ go test -race -count=1 ./...
 
 echo "== main module: GODEBUG=gccheckmark=1"
 GODEBUG=gccheckmark=1 go test -count=1 ./...
+
+echo "== main module API tests and conformance on the SSA interpreter: FRUGAL_ENGINE=interp"
+FRUGAL_ENGINE=interp go test -count=1 .
+(cd conformance && FRUGAL_ENGINE=interp go test -count=1 ./...)
 
 for mod in conformance bench compat/cloudwego-frugal; do
 	if [ -f "$mod/go.mod" ]; then

@@ -201,9 +201,11 @@ func (d *decodeBuilder) dispatch(cases []*ir.Instr, id, t, base *Value, keep boo
 	c := cases[0]
 	d.ifElse(d.value(OpEq, TypeBool, 0, id, d.iconst(TypeI16, int64(c.ID))), func() {
 		d.ifElse(d.value(OpEq, TypeBool, 0, t, d.iconst(TypeI8, int64(c.Wire))), func() {
-			if e := d.list(c.Body, base); e != nil && *err == nil {
-				*err = e
-			}
+			d.inField(c.Field, func() {
+				if e := d.list(c.Body, base); e != nil && *err == nil {
+					*err = e
+				}
+			})
 		}, func() { d.unknownField(t, keep) })
 	}, func() { d.dispatch(cases[1:], id, t, base, keep, err) })
 }

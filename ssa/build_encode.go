@@ -2,6 +2,7 @@ package ssa
 
 import (
 	"math"
+	"strings"
 
 	"github.com/frugaljit/frugal/ir"
 	"github.com/frugaljit/frugal/wire"
@@ -42,16 +43,33 @@ type encodeBuilder struct {
 	*builder
 	out, outLen, writer *Value
 	name                string
+	path                []string // the fields being coded, outermost first, for errors
 }
 
 func (e *encodeBuilder) pos() *Value { return e.vars[varPos] }
 
 func (e *encodeBuilder) advance(n int64) { e.vars[varPos] = e.add(e.pos(), e.iconst(TypeI64, n)) }
 
-// fail ends the function with an error of the given class.
-func (e *encodeBuilder) fail(class error, path string) {
+// fail ends the function with an error of the given class, at the field
+// being coded (and field, when not empty, inside it).
+func (e *encodeBuilder) fail(class error, field string) {
+	path := strings.Join(e.path, ".")
+	if field != "" {
+		path = strings.Trim(path+"."+field, ".")
+	}
 	e.exit(ExitFail, &wire.Error{Class: class, Path: path}, TypeI64, e.pos())
 	e.returnValue(e.iconst(TypeI64, -1))
+}
+
+// inField runs body with field pushed on the error path.
+func (e *encodeBuilder) inField(field *ir.Field, body func()) {
+	if field == nil {
+		body()
+		return
+	}
+	e.path = append(e.path, field.Name)
+	body()
+	e.path = e.path[:len(e.path)-1]
 }
 
 // need fails with ErrShortBuffer unless n more bytes fit.
@@ -139,7 +157,7 @@ func (e *encodeBuilder) instr(in *ir.Instr, base *Value) {
 	case ir.OpDeref:
 		p := e.load(TypePtr, e.ptrAt(base, in.Off))
 		e.ifElse(e.value(OpNe, TypeBool, 0, p, e.iconst(TypePtr, 0)),
-			func() { e.list(in.Body, p) },
+			func() { e.inField(in.Field, func() { e.list(in.Body, p) }) },
 			func() { e.list(in.Else, base) })
 	case ir.OpEach:
 		e.each(in, base, func(elem *Value) { e.list(in.Body, elem) })
