@@ -63,6 +63,7 @@ func decodeFunc(d *ir.StructDesc) (*ssa.Func, error) {
 	if err != nil {
 		return nil, err
 	}
+	optimize(f)
 	actual, _ := funcs.LoadOrStore(k, f)
 	return actual.(*ssa.Func), nil
 }

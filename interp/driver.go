@@ -72,8 +72,17 @@ func funcOf(d *ir.StructDesc, mode ir.Mode) *ssa.Func {
 	case ir.ModeEncode:
 		f = ssa.BuildEncode(p)
 	}
+	optimize(f)
 	actual, _ := funcs.LoadOrStore(k, f)
 	return actual.(*ssa.Func)
+}
+
+// optimize runs the SSA passes on f, verifying after each: a pass that
+// breaks a function is a compiler bug, so it panics with the pass's name.
+func optimize(f *ssa.Func) {
+	if err := ssa.Optimize(f, true); err != nil {
+		panic("interp: " + f.Name + ": " + err.Error())
+	}
 }
 
 func sizeFunc(d *ir.StructDesc) *ssa.Func { return funcOf(d, ir.ModeSize) }
@@ -93,12 +102,18 @@ type driver struct {
 }
 
 func (dr *driver) encode(d *ir.StructDesc, p unsafe.Pointer, pos uint64) uint64 {
+	return dr.encodeWithAt(funcOf(d, ir.ModeEncode), p, pos)
+}
+
+func (dr *driver) encodeWith(f *ssa.Func, p unsafe.Pointer) uint64 { return dr.encodeWithAt(f, p, 0) }
+
+func (dr *driver) encodeWithAt(f *ssa.Func, p unsafe.Pointer, pos uint64) uint64 {
 	writer := uint64(0)
 	if dr.w != nil {
 		writer = 1
 	}
 	out := uint64(uintptr(unsafe.Pointer(unsafe.SliceData(dr.out))))
-	return Run(funcOf(d, ir.ModeEncode), []uint64{uint64(uintptr(p)), out, uint64(len(dr.out)), writer, pos}, dr)
+	return Run(f, []uint64{uint64(uintptr(p)), out, uint64(len(dr.out)), writer, pos}, dr)
 }
 
 func (dr *driver) size(d *ir.StructDesc, p unsafe.Pointer) uint64 {

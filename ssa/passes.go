@@ -1,0 +1,58 @@
+package ssa
+
+import "fmt"
+
+// A pass transforms a function in place, keeping it valid (Verify).
+type pass struct {
+	name string
+	fn   func(*Func)
+}
+
+// passes run in this order. The constraints between them, each with its
+// reason, are in passOrder; TestPassOrder checks the list keeps them.
+var passes = []pass{
+	{"phielim", phiElim},
+	{"copyprop", copyProp},
+	{"constfold", constFold},
+	{"copyprop", copyProp},
+	{"cse", cse},
+	{"copyprop", copyProp},
+	{"deadcode", deadCode},
+}
+
+// passOrder lists which pass must run after which, and why.
+var passOrder = []struct{ before, after, why string }{
+	{"phielim", "copyprop", "phielim turns trivial phis into copies that copyprop removes"},
+	{"constfold", "copyprop", "folding leaves copies (x+0 becomes a copy of x)"},
+	{"constfold", "cse", "folded constants are only equal to others once folded"},
+	{"cse", "copyprop", "cse turns duplicates into copies of the first"},
+	{"cse", "deadcode", "the duplicates cse leaves behind are dead"},
+	{"copyprop", "deadcode", "copies are only dead once their uses are rewired"},
+}
+
+// Optimize runs the passes on f. With verify, it checks f after each pass
+// and reports the first pass that broke it.
+func Optimize(f *Func, verify bool) error {
+	for _, p := range passes {
+		p.fn(f)
+		if verify {
+			if err := Verify(f); err != nil {
+				return fmt.Errorf("after %s: %w", p.name, err)
+			}
+		}
+	}
+	return nil
+}
+
+// PassNames returns the names of the passes, in the order Optimize runs them.
+func PassNames() []string {
+	names := make([]string, len(passes))
+	for i, p := range passes {
+		names[i] = p.name
+	}
+	return names
+}
+
+// RunPass runs the i-th pass of PassNames on f, for tests that check each
+// pass on its own.
+func RunPass(f *Func, i int) { passes[i].fn(f) }
