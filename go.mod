@@ -2,6 +2,11 @@ module github.com/frugaljit/frugal
 
 go 1.24
 
-require github.com/cloudwego/gopkg v0.2.0
+require (
+	github.com/cloudwego/gopkg v0.2.0
+	github.com/cloudwego/netpoll v0.7.2
+	github.com/cloudwego/thriftgo v0.4.5
+	go.uber.org/goleak v1.3.0
+)
 
 require github.com/bytedance/gopkg v0.1.4 // indirect

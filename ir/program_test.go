@@ -134,3 +134,17 @@ func TestLowerEverything(t *testing.T) {
 		}
 	}
 }
+
+func TestSchemaString(t *testing.T) {
+	d, err := ir.Resolve(reflect.TypeOf(testtypes.Everything{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := d.String()
+	for _, want := range []string{"struct testtypes.Everything (", "  17: required *Simple ReqStruct @", "  44: optional string DefString @",
+		"(omitted at its default)", "  40: default string NoCopyString @", " nocopy", "unknown fields kept @", "defaults from InitDefault"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("schema lacks %q:\n%s", want, text)
+		}
+	}
+}

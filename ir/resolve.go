@@ -84,7 +84,7 @@ func (r *resolver) resolve(vt reflect.Type) (*StructDesc, error) {
 	if d := r.building[vt]; d != nil {
 		return d, nil
 	}
-	d := &StructDesc{Go: vt, Name: vt.String(), UnknownFields: -1, pending: true}
+	d := &StructDesc{Go: vt, Name: nameOf(vt), UnknownFields: -1, pending: true}
 	r.building[vt] = d
 	if err := r.fill(d); err != nil {
 		return nil, err

@@ -33,6 +33,8 @@ type Type struct {
 	MinSize int
 	// Value is the Go type of the value itself (T).
 	Value reflect.Type
+	// Name is the enum or struct name the tag gives, if any.
+	Name string
 	// Batch is []T for pointers to structs, so that decoders can allocate
 	// the structs of a whole container at once.
 	Batch reflect.Type
@@ -47,7 +49,10 @@ func (t *Type) String() string {
 	case Map:
 		s += "<" + t.Key.String() + ":" + t.Elem.String() + ">"
 	case Struct, Enum:
-		s = t.Value.Name()
+		s = t.Name
+		if s == "" {
+			s = t.Value.Name()
+		}
 	}
 	if t.Pointer {
 		s = "*" + s
@@ -89,6 +94,9 @@ func (b *binder) bind(gt reflect.Type, e *typeExpr) (*Type, error) {
 	}
 	t.Value = vt
 	t.Size = vt.Size()
+	if e != nil && !isKeyword(e.name) {
+		t.Name = e.name
+	}
 	if err := b.bindKind(t, vt, e); err != nil {
 		return nil, err
 	}
