@@ -17,6 +17,7 @@ var passes = []pass{
 	{"copyprop", copyProp},
 	{"cse", cse},
 	{"copyprop", copyProp},
+	{"checkmerge", checkMerge},
 	{"deadcode", deadCode},
 }
 
@@ -28,6 +29,8 @@ var passOrder = []struct{ before, after, why string }{
 	{"cse", "copyprop", "cse turns duplicates into copies of the first"},
 	{"cse", "deadcode", "the duplicates cse leaves behind are dead"},
 	{"copyprop", "deadcode", "copies are only dead once their uses are rewired"},
+	{"cse", "checkmerge", "positions must be shared values for checkmerge to see that two guards measure from the same one"},
+	{"checkmerge", "deadcode", "the failure blocks of merged guards are unreachable"},
 }
 
 // Optimize runs the passes on f. With verify, it checks f after each pass
