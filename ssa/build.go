@@ -91,6 +91,7 @@ func (bd *builder) guard(bad *Value, fail func()) {
 	bd.b.AddEdge(badb)
 	bd.b.AddEdge(okb)
 	saved := append([]*Value(nil), bd.vars...)
+	badb.Cold = true
 	bd.b = badb
 	fail()
 	if bd.b != nil {

@@ -20,9 +20,11 @@ type Block struct {
 	Succs   []*Block // BlockPlain: one; BlockIf: then, else
 	Preds   []*Block
 	Func    *Func
-	// Likely marks the successor expected to run (0 or 1); passes that lay
-	// out blocks move the other out of line. -1: no guess.
+	// Likely marks the successor expected to run (0 or 1). -1: no guess.
 	Likely int
+	// Cold marks a block that runs only when something failed (a guard's
+	// failure path): layout moves it, and what only it leads to, out of line.
+	Cold bool
 }
 
 // BlockKind is how control leaves a block.

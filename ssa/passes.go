@@ -19,6 +19,7 @@ var passes = []pass{
 	{"copyprop", copyProp},
 	{"checkmerge", checkMerge},
 	{"deadcode", deadCode},
+	{"layout", layout},
 }
 
 // passOrder lists which pass must run after which, and why.
@@ -31,6 +32,8 @@ var passOrder = []struct{ before, after, why string }{
 	{"copyprop", "deadcode", "copies are only dead once their uses are rewired"},
 	{"cse", "checkmerge", "positions must be shared values for checkmerge to see that two guards measure from the same one"},
 	{"checkmerge", "deadcode", "the failure blocks of merged guards are unreachable"},
+	{"deadcode", "layout", "layout places every block it is given; dead ones would take room on the hot path"},
+	{"checkmerge", "layout", "merging guards turns branches into jumps, which changes the best order"},
 }
 
 // Optimize runs the passes on f. With verify, it checks f after each pass

@@ -118,11 +118,12 @@ func TestCSE(t *testing.T) {
 }
 
 // stats counts what the passes are meant to reduce.
-type stats struct{ values, blocks, guards, stores, exits int }
+type stats struct{ values, blocks, guards, stores, exits, jumps int }
 
 func statsOf(f *Func) stats {
 	var s stats
 	s.blocks = len(f.Blocks)
+	s.jumps = TakenJumps(f)
 	for _, b := range f.Blocks {
 		if b.Kind == BlockIf && b.Likely >= 0 {
 			s.guards++
@@ -155,11 +156,13 @@ func TestPassEffects(t *testing.T) {
 				t.Fatalf("%s: %v", f.Name, err)
 			}
 			after := statsOf(f)
-			if after.values >= before.values || after.blocks > before.blocks || after.exits > before.exits {
+			fewerJumps := mode == ir.ModeSize || after.jumps < before.jumps // size programs have few branches to lay out
+			if after.values >= before.values || after.blocks > before.blocks || after.exits > before.exits || !fewerJumps {
 				t.Errorf("%s: %+v before, %+v after", f.Name, before, after)
 			}
-			t.Logf("%-32s values %4d -> %4d, blocks %3d -> %3d, guards %3d -> %3d, stores %3d -> %3d",
-				f.Name, before.values, after.values, before.blocks, after.blocks, before.guards, after.guards, before.stores, after.stores)
+			t.Logf("%-32s values %4d -> %4d, blocks %4d -> %4d, guards %3d -> %3d, stores %3d -> %3d, taken jumps %3d -> %3d",
+				f.Name, before.values, after.values, before.blocks, after.blocks, before.guards, after.guards, before.stores, after.stores,
+				before.jumps, after.jumps)
 		}
 	}
 }
@@ -178,4 +181,31 @@ func build(t *testing.T, d *ir.StructDesc, mode ir.Mode) *Func {
 		t.Fatal(err)
 	}
 	return f
+}
+
+// Layout never makes the hot path take more jumps than the order it is given.
+func TestLayoutNeverWorse(t *testing.T) {
+	for _, v := range []any{&testtypes.Simple{}, &testtypes.Nesting{}, &testtypes.Nesting2{}, &testtypes.Everything{}} {
+		d, err := ir.Resolve(reflect.TypeOf(v))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, mode := range []ir.Mode{ir.ModeSize, ir.ModeEncode, ir.ModeDecode} {
+			f := build(t, d, mode)
+			for i, name := range PassNames() {
+				if name == "layout" {
+					before := TakenJumps(f)
+					RunPass(f, i)
+					if after := TakenJumps(f); after > before {
+						t.Errorf("%s: layout takes %d jumps, %d before it", f.Name, after, before)
+					}
+					continue
+				}
+				RunPass(f, i)
+			}
+			if err := Verify(f); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 }

@@ -24,6 +24,9 @@ func (f *Func) String() string {
 func (blk *Block) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "b%d:", blk.ID)
+	if blk.Cold {
+		b.WriteString(" cold")
+	}
 	if len(blk.Preds) > 0 {
 		b.WriteString(" <-")
 		for _, p := range blk.Preds {
