@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"errors"
 	"reflect"
 	"runtime"
 	"strconv"
@@ -30,6 +31,11 @@ func Decode(buf []byte, d *ir.StructDesc, p unsafe.Pointer) (int, error) {
 // Prepare builds the programs of d and of every struct they call, and
 // reports why the interpreter cannot run d if it cannot.
 func Prepare(d *ir.StructDesc) error {
+	if !littleEndian() {
+		// SSA memory is little-endian, as on both targets: the builders
+		// byte-swap to big-endian for the wire assuming that order.
+		return errors.New("the SSA interpreter runs on little-endian hosts only")
+	}
 	seen := map[*ir.StructDesc]bool{}
 	var visit func(d *ir.StructDesc) error
 	visit = func(d *ir.StructDesc) error {
@@ -168,6 +174,11 @@ func (dr *driver) decodeExit(kind ssa.ExitKind, aux any, args []uint64) uint64 {
 		return 0
 	}
 	panic("interp: unknown exit " + kind.String())
+}
+
+func littleEndian() bool {
+	var x uint16 = 1
+	return *(*byte)(unsafe.Pointer(&x)) == 1
 }
 
 // mapScratch holds the keys and values of a map being decoded until the

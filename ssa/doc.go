@@ -10,5 +10,6 @@
 // what memory order allows. An exit (OpExit) hands control to the Go driver
 // (allocate, map work, recursion) and is the only way generated code calls
 // anything: the backends turn it into a return to the driver and a
-// re-entry.
+// re-entry. Memory is little-endian, as on both targets: big-endian wire
+// values are built with OpBswap.
 package ssa
