@@ -9,10 +9,11 @@ package ssa
 // covers the later store.
 func storeCombine(f *Func) {
 	for _, b := range f.Blocks {
-		for i, s1 := range b.Values {
+		for _, s1 := range append([]*Value(nil), b.Values...) { // combining inserts constants
 			if s1.Op != OpStore || s1.Args[1].Op != OpConst || s1.Args[1].Type.Size() != 1 {
 				continue
 			}
+			i := indexIn(b, s1)
 			base, o := addrParts(s1.Args[0])
 			s2, j := nextStore(b, i)
 			if s2 == nil || s2.Args[2] != s1 || s2.Args[1].Op != OpConst || s2.Args[1].Type.Size() != 2 {
@@ -90,4 +91,14 @@ func laterStoreAt(b *Block, i int, base *Value, o int64) bool {
 		}
 	}
 	return false
+}
+
+// indexIn returns v's position in its block.
+func indexIn(b *Block, v *Value) int {
+	for i, w := range b.Values {
+		if w == v {
+			return i
+		}
+	}
+	return -1
 }

@@ -61,3 +61,49 @@ func TestFuse(t *testing.T) {
 		t.Fatalf("chain not fused:\n%s", b.f)
 	}
 }
+
+// Two headers in one block both combine: combining the first inserts a
+// constant, which must not confuse the search for the second.
+func TestStoreCombineTwoHeaders(t *testing.T) {
+	b := fun(t, "two",
+		bloc("entry",
+			valu("mem", OpInitMem, TypeMem, 0),
+			valu("out", OpArg, TypePtr, 0),
+			valu("c1", OpConst, TypeI64, 1),
+			valu("c3", OpConst, TypeI64, 3),
+			valu("c4", OpConst, TypeI64, 4),
+			valu("c5", OpConst, TypeI64, 5),
+			valu("c7", OpConst, TypeI64, 7),
+			valu("a0", OpAddPtr, TypePtr, 0, "out", "c1"),
+			valu("w1", OpConst, TypeI8, 8),
+			valu("m1", OpStore, TypeMem, 0, "out", "w1", "mem"),
+			valu("id1", OpConst, TypeI16, 0x100),
+			valu("m2", OpStore, TypeMem, 0, "a0", "id1", "m1"),
+			valu("a3", OpAddPtr, TypePtr, 0, "out", "c3"),
+			valu("v1", OpConst, TypeI8, 1),
+			valu("m3", OpStore, TypeMem, 0, "a3", "v1", "m2"),
+			valu("a4", OpAddPtr, TypePtr, 0, "out", "c4"),
+			valu("w2", OpConst, TypeI8, 3),
+			valu("m4", OpStore, TypeMem, 0, "a4", "w2", "m3"),
+			valu("a5", OpAddPtr, TypePtr, 0, "out", "c5"),
+			valu("id2", OpConst, TypeI16, 0x200),
+			valu("m5", OpStore, TypeMem, 0, "a5", "id2", "m4"),
+			valu("a7", OpAddPtr, TypePtr, 0, "out", "c7"),
+			valu("m6", OpStore, TypeMem, 0, "a7", "v1", "m5"),
+			ret("c1")))
+	storeCombine(b.f)
+	copyProp(b.f)
+	deadCode(b.f)
+	if err := Verify(b.f); err != nil {
+		t.Fatal(err)
+	}
+	stores := 0
+	for _, v := range b.f.Entry.Values {
+		if v.Op == OpStore {
+			stores++
+		}
+	}
+	if stores != 4 {
+		t.Fatalf("%d stores remain, want 4:\n%s", stores, b.f)
+	}
+}
