@@ -1,0 +1,139 @@
+package rpc
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"github.com/cloudwego/netpoll"
+
+	"github.com/frugaljit/frugal/rpc/protocol"
+)
+
+// clientConn is one client connection and the calls waiting for replies on it.
+type clientConn struct {
+	conn    netpoll.Connection
+	out     frameWriter
+	maxSize int
+
+	mu      sync.Mutex
+	pending map[int32]chan reply // by sequence id; nil once broken
+	broken  error
+}
+
+// reply is what a waiting call receives: a reply message (header and body
+// bytes, owned by the call) or the error that broke the connection.
+type reply struct {
+	header protocol.MessageHeader
+	body   []byte
+	err    error
+}
+
+func newClientConn(conn netpoll.Connection, o options) (*clientConn, error) {
+	cc := &clientConn{
+		conn:    conn,
+		out:     frameWriter{conn: conn, maxSize: o.maxFrameSize},
+		maxSize: o.maxFrameSize,
+		pending: make(map[int32]chan reply),
+	}
+	_ = conn.SetReadTimeout(o.readTimeout)
+	_ = conn.SetWriteTimeout(o.writeTimeout)
+	_ = conn.AddCloseCallback(func(netpoll.Connection) error {
+		cc.fail(ErrConnectionClosed)
+		return nil
+	})
+	if err := conn.SetOnRequest(cc.onReply); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return cc, nil
+}
+
+func (cc *clientConn) usable() bool {
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
+	return cc.broken == nil && cc.conn.IsActive()
+}
+
+// expect registers a call about to be sent and returns where its reply will
+// arrive. The channel has room for the one reply, so the reader never blocks
+// on a caller.
+func (cc *clientConn) expect(seq int32) (<-chan reply, error) {
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
+	if cc.broken != nil {
+		return nil, cc.broken
+	}
+	if _, taken := cc.pending[seq]; taken {
+		// Only after 2^32 calls with this one still unanswered.
+		return nil, fmt.Errorf("sequence id %d is still in use", seq)
+	}
+	ch := make(chan reply, 1)
+	cc.pending[seq] = ch
+	return ch, nil
+}
+
+// forget drops a call that will not wait for its reply.
+func (cc *clientConn) forget(seq int32) {
+	cc.mu.Lock()
+	delete(cc.pending, seq)
+	cc.mu.Unlock()
+}
+
+func (cc *clientConn) send(h protocol.MessageHeader, body any) error {
+	if err := cc.out.write(h, body); err != nil {
+		if !cc.conn.IsActive() {
+			return fmt.Errorf("%w: %v", ErrConnectionClosed, err)
+		}
+		return err
+	}
+	return nil
+}
+
+// onReply is netpoll's callback when reply bytes arrive: it reads one frame
+// and hands it to the call waiting for its sequence id.
+func (cc *clientConn) onReply(_ context.Context, conn netpoll.Connection) error {
+	r := conn.Reader()
+	payload, err := readFrame(r, cc.maxSize)
+	if err != nil {
+		_ = r.Release()
+		cc.fail(fmt.Errorf("%w: reading a reply: %v", ErrConnectionClosed, err))
+		return conn.Close()
+	}
+	h, n, err := protocol.ReadMessageHeader(payload)
+	if err != nil {
+		_ = r.Release()
+		cc.fail(fmt.Errorf("%w: reading a reply: %v", ErrConnectionClosed, err))
+		return conn.Close()
+	}
+	body := append([]byte(nil), payload[n:]...) // the call decodes it after Release
+	_ = r.Release()
+
+	cc.mu.Lock()
+	ch := cc.pending[h.SeqID]
+	delete(cc.pending, h.SeqID)
+	cc.mu.Unlock()
+	if ch != nil {
+		ch <- reply{header: h, body: body}
+	}
+	return nil
+}
+
+// fail marks the connection broken and wakes every waiting call with err.
+func (cc *clientConn) fail(err error) {
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
+	if cc.broken != nil {
+		return
+	}
+	cc.broken = err
+	for _, ch := range cc.pending {
+		ch <- reply{err: err}
+	}
+	cc.pending = nil
+}
+
+func (cc *clientConn) close() {
+	cc.fail(ErrConnectionClosed)
+	cc.conn.Close()
+}

@@ -1,0 +1,145 @@
+package rpc
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/cloudwego/netpoll"
+	"github.com/frugaljit/frugal"
+
+	"github.com/frugaljit/frugal/rpc/protocol"
+)
+
+// serverConn is the server's side of one connection.
+type serverConn struct {
+	server *Server
+	conn   netpoll.Connection
+	out    frameWriter
+}
+
+type serverConnKey struct{}
+
+// onPrepare runs for every accepted connection before netpoll reads from it;
+// the context it returns is what onRequest gets.
+func (s *Server) onPrepare(conn netpoll.Connection) context.Context {
+	sc := &serverConn{server: s, conn: conn}
+	sc.out = frameWriter{conn: conn, maxSize: s.opts.maxFrameSize}
+	s.mu.Lock()
+	s.conns[sc] = struct{}{}
+	s.mu.Unlock()
+	_ = conn.AddCloseCallback(func(netpoll.Connection) error {
+		s.mu.Lock()
+		delete(s.conns, sc)
+		s.mu.Unlock()
+		return nil
+	})
+	return context.WithValue(context.Background(), serverConnKey{}, sc)
+}
+
+// onRequest is netpoll's callback for a connection with unread bytes; netpoll
+// runs at most one at a time per connection and calls it again while bytes
+// remain. It reads one frame and either answers it at once (errors) or starts
+// the call on its own goroutine, so calls on one connection run concurrently.
+func (s *Server) onRequest(ctx context.Context, conn netpoll.Connection) error {
+	sc, _ := ctx.Value(serverConnKey{}).(*serverConn)
+	if sc == nil {
+		return conn.Close()
+	}
+	if err := sc.readCall(); err != nil {
+		// The stream cannot be trusted past a bad frame or header (or the
+		// peer is gone): close, as Apache Thrift's servers do.
+		return conn.Close()
+	}
+	return nil
+}
+
+// readCall reads one frame. It returns an error only when the connection must
+// close; a call that can be answered (unknown method, undecodable args) is.
+func (sc *serverConn) readCall() error {
+	r := sc.conn.Reader()
+	defer r.Release()
+	payload, err := readFrame(r, sc.server.opts.maxFrameSize)
+	if err != nil {
+		return err
+	}
+	h, n, err := protocol.ReadMessageHeader(payload)
+	if err != nil {
+		return err
+	}
+	if h.Type != protocol.Call && h.Type != protocol.Oneway {
+		return sc.replyError(h, protocol.NewApplicationError(protocol.InvalidMessageType,
+			"%s: a server takes calls, not messages of type %s", h.Name, h.Type))
+	}
+	handler := sc.server.handlers[h.Name]
+	if handler == nil {
+		return sc.replyError(h, protocol.NewApplicationError(protocol.UnknownMethod, "unknown method %q", h.Name))
+	}
+	replies := h.Type == protocol.Call && !handler.oneway
+	args := handler.newArgs()
+	// The args own their strings and bytes (frugal copies them out), so the
+	// call may outlive the buffer released when this returns.
+	if _, err := frugal.DecodeObject(payload[n:], args); err != nil {
+		if !replies {
+			return nil
+		}
+		return sc.replyError(h, protocol.NewApplicationError(protocol.ProtocolError, "%s: decoding args: %v", h.Name, err))
+	}
+	if !sc.server.calls.begin() {
+		return nil // draining: the connection closes once running calls end
+	}
+	go sc.serveCall(handler, h, args, replies)
+	return nil
+}
+
+func (sc *serverConn) serveCall(handler *methodHandler, h protocol.MessageHeader, args any, replies bool) {
+	defer sc.server.calls.end()
+	result, err := invokeRecovering(sc.server.callCtx, handler, h.Name, args)
+	if !replies {
+		return
+	}
+	if err != nil {
+		_ = sc.replyError(h, asApplicationError(err))
+		return
+	}
+	reply := protocol.MessageHeader{Name: h.Name, Type: protocol.Reply, SeqID: h.SeqID}
+	if werr := sc.out.write(reply, result); werr != nil {
+		// The result could not be encoded (a nil required field, too large)
+		// and the caller still deserves an answer; if the connection is gone
+		// instead, this write fails too, harmlessly.
+		_ = sc.replyError(h, protocol.NewApplicationError(protocol.InternalError, "%s: sending result: %v", h.Name, werr))
+	}
+}
+
+// invokeRecovering runs the handler, turning a panic into an INTERNAL_ERROR
+// so that one bad call neither kills the server nor leaves its caller waiting.
+func invokeRecovering(ctx context.Context, handler *methodHandler, name string, args any) (result any, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			// The stack stays on the server: it is no business of the caller's.
+			err = protocol.NewApplicationError(protocol.InternalError, "%s: handler panicked: %v", name, p)
+		}
+	}()
+	return handler.invoke(ctx, args)
+}
+
+func asApplicationError(err error) *protocol.ApplicationError {
+	var appErr *protocol.ApplicationError
+	if errors.As(err, &appErr) {
+		return appErr
+	}
+	return protocol.NewApplicationError(protocol.InternalError, "%v", err)
+}
+
+// replyError answers a call with a TApplicationException. Errors writing it
+// mean the connection is gone; they are returned for readCall to close on.
+func (sc *serverConn) replyError(call protocol.MessageHeader, appErr *protocol.ApplicationError) error {
+	if call.Type == protocol.Oneway {
+		return nil
+	}
+	h := protocol.MessageHeader{Name: call.Name, Type: protocol.Exception, SeqID: call.SeqID}
+	if err := sc.out.write(h, appErr); err != nil {
+		return fmt.Errorf("sending exception for %q: %w", call.Name, err)
+	}
+	return nil
+}
