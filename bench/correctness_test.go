@@ -39,7 +39,7 @@ func checkDecode(t *testing.T, m Message, enc, dec Contender, data []byte) {
 		t.Errorf("%s: %s -> %s: %v", m.Name, enc.Name, dec.Name, err)
 		return
 	}
-	if !deepEqual(got, dm.Value) {
+	if !sameValue(t, m, got, dm.Value) {
 		t.Errorf("%s: %s -> %s: decoded value differs from the original", m.Name, enc.Name, dec.Name)
 	}
 }

@@ -1,6 +1,9 @@
 package bench
 
-import "reflect"
+import (
+	"reflect"
+	"testing"
+)
 
 // deepEqual is reflect.DeepEqual except that maps keyed by pointers (thriftgo
 // generates map[*Simple]*Nesting for map<Simple, Nesting>) match their
@@ -95,4 +98,26 @@ func scalar(v reflect.Value) any {
 		return v.String()
 	}
 	return v.Interface()
+}
+
+// sameValue compares a decoded value with the original. memmove's values are
+// bytes whose order depends on the encoder (map iteration, Kitex's field
+// order), so they are compared by what Apache Thrift decodes them to, in m's
+// shared types.
+func sameValue(t *testing.T, m Message, got, want any) bool {
+	t.Helper()
+	return deepEqual(canonical(t, m, got), canonical(t, m, want))
+}
+
+func canonical(t *testing.T, m Message, v any) any {
+	t.Helper()
+	r, ok := v.(*Raw)
+	if !ok {
+		return v
+	}
+	out, err := decode(apacheContender, m, r.Bytes)
+	if err != nil {
+		t.Errorf("%s: decoding memmove's bytes with Apache Thrift: %v", m.Name, err)
+	}
+	return out
 }

@@ -7,10 +7,8 @@ replace github.com/frugaljit/frugal => ../
 require (
 	github.com/apache/thrift v0.13.0
 	github.com/cloudwego/frugal v0.3.1
+	github.com/cloudwego/gopkg v0.2.0
 	github.com/frugaljit/frugal v0.0.0-00010101000000-000000000000
 )
 
-require (
-	github.com/bytedance/gopkg v0.1.4 // indirect
-	github.com/cloudwego/gopkg v0.2.0 // indirect
-)
+require github.com/bytedance/gopkg v0.1.4 // indirect

@@ -2,35 +2,8 @@ package bench
 
 import "fmt"
 
-// protect runs f and turns a panic into an error, so one broken contender
-// fails its own cases instead of the whole test binary.
-func protect(f func() error) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("panic: %v", r)
-		}
-	}()
-	return f()
-}
-
-// encode encodes v with c into a new buffer of c.EncodedSize(v) bytes and
-// checks that exactly that many bytes were written.
-func encode(c Contender, v any) ([]byte, error) {
-	var buf []byte
-	err := protect(func() error {
-		size := c.EncodedSize(v)
-		buf = make([]byte, size)
-		n, err := c.Encode(buf, v)
-		if err != nil {
-			return fmt.Errorf("encode: %w", err)
-		}
-		if n != size {
-			return fmt.Errorf("encode wrote %d bytes, EncodedSize said %d", n, size)
-		}
-		return nil
-	})
-	return buf, err
-}
+// encode encodes v with c into a new buffer of exactly the encoded length.
+func encode(c Contender, v any) ([]byte, error) { return encodeWith(c, v) }
 
 // decode decodes data with c into a new zero value of m and checks that all
 // of data was read.

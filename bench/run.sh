@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every benchmark in one `go test -bench` invocation and prints a
 # benchstat table per unit with one column per contender (the first contender
-# in contenders.go is the base the others are compared against).
+# in contenders.go is the base the others are compared against), then a
+# summary (cmd/benchsummary): per operation and message, each contender's
+# median ns/op as a multiple of the fastest peer's and of memmove's.
 #
 # Usage: run.sh [-short] [go test flags]. -short: COUNT=3, BENCHTIME=100ms,
 # Simple, Nesting and Nesting2 only.
@@ -39,3 +41,7 @@ echo
 # positional <Message>/<contender> parts for it.
 sed -E 's#^(Benchmark[^/[:space:]]+)/([^/[:space:]]+)/([^/[:space:]]+)#\1/msg=\2/contender=\3#' "$out" |
 	go run "$benchstat" -row .name,/msg,/gomaxprocs -col /contender -filter '-.unit:B/s' /dev/stdin
+
+echo
+echo "summary: median ns/op; × the fastest peer (apache-thrift, kitex-fastcodec, thriftgo-fastgo, cloudwego-frugal) and × memmove"
+go run ./cmd/benchsummary "$out"

@@ -17,7 +17,7 @@ echo "== main module API tests and conformance on the SSA interpreter: FRUGAL_EN
 FRUGAL_ENGINE=interp go test -count=1 .
 (cd conformance && FRUGAL_ENGINE=interp go test -count=1 ./...)
 
-for mod in conformance bench compat/cloudwego-frugal; do
+for mod in conformance bench bench/kitexdropin compat/cloudwego-frugal; do
 	if [ -f "$mod/go.mod" ]; then
 		echo "== $mod module"
 		(cd "$mod" && go test -count=1 ./...)
