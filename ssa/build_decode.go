@@ -44,6 +44,10 @@ func BuildDecode(p *ir.Program) (*Func, error) {
 type decodeBuilder struct {
 	encodeBuilder
 	in, inLen *Value
+	// prechecked is set while building the elements of a container whose
+	// elements are all fixed-size: checkRoom already made sure the input
+	// holds every one of them, so their reads need no check of their own.
+	prechecked bool
 }
 
 // needIn fails with ErrTruncated unless n more input bytes remain.
@@ -253,7 +257,9 @@ func (d *decodeBuilder) instr(in *ir.Instr, base *Value) error {
 // readFixed decodes a fixed-size value of type t into p.
 func (d *decodeBuilder) readFixed(t *ir.Type, p *Value) {
 	k := t.FixedSize
-	d.needInConst(int64(k))
+	if !d.prechecked {
+		d.needInConst(int64(k))
+	}
 	v := d.loadBE(IntType(k), 0)
 	switch t.Kind {
 	case ir.Bool: // as Apache Thrift: any byte other than 1 is false
@@ -321,12 +327,14 @@ func (d *decodeBuilder) readList(in *ir.Instr, p *Value) error {
 		d.guard(d.value(OpNe, TypeBool, 0, got, d.iconst(TypeI8, int64(in.Wire))), func() { d.fail(wire.ErrTypeMismatch, "") })
 		data := d.exit(ExitAllocSlice, t, TypePtr, n)
 		d.storeHeader(p, data, n, true)
+		d.prechecked = t.Elem.FixedSize > 0 && !t.Elem.Pointer
 		d.loop(n, func(i *Value) {
 			elem := d.value(OpAddPtr, TypePtr, 0, data, d.value(OpMul, TypeI64, 0, i, d.iconst(TypeI64, int64(in.N))))
 			if e := d.list(in.Body, elem); e != nil && err == nil {
 				err = e
 			}
 		})
+		d.prechecked = false
 	})
 	return err
 }
@@ -347,6 +355,8 @@ func (d *decodeBuilder) readMap(in *ir.Instr, p *Value) error {
 		scratch := d.exit(ExitMapScratch, t, TypePtr, n)
 		keys, vals := d.load(TypePtr, scratch), d.load(TypePtr, d.ptrAt(scratch, 8))
 		ks, vs := int64(t.Key.Go.Size()), int64(t.Elem.Go.Size())
+		d.prechecked = t.Key.FixedSize > 0 && t.Elem.FixedSize > 0 && !t.Key.Pointer && !t.Elem.Pointer
+		defer func() { d.prechecked = false }()
 		d.loop(n, func(i *Value) {
 			kp := d.value(OpAddPtr, TypePtr, 0, keys, d.value(OpMul, TypeI64, 0, i, d.iconst(TypeI64, ks)))
 			vp := d.value(OpAddPtr, TypePtr, 0, vals, d.value(OpMul, TypeI64, 0, i, d.iconst(TypeI64, vs)))
