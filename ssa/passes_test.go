@@ -118,7 +118,7 @@ func TestCSE(t *testing.T) {
 }
 
 // stats counts what the passes are meant to reduce.
-type stats struct{ values, blocks, guards, stores, exits, jumps int }
+type stats struct{ values, blocks, guards, stores, loads, exits, jumps int }
 
 func statsOf(f *Func) stats {
 	var s stats
@@ -133,6 +133,8 @@ func statsOf(f *Func) stats {
 			switch v.Op {
 			case OpStore:
 				s.stores++
+			case OpLoad:
+				s.loads++
 			case OpExit:
 				s.exits++
 			}
@@ -160,9 +162,9 @@ func TestPassEffects(t *testing.T) {
 			if after.values >= before.values || after.blocks > before.blocks || after.exits > before.exits || !fewerJumps {
 				t.Errorf("%s: %+v before, %+v after", f.Name, before, after)
 			}
-			t.Logf("%-32s values %4d -> %4d, blocks %4d -> %4d, guards %3d -> %3d, stores %3d -> %3d, taken jumps %3d -> %3d",
+			t.Logf("%-32s values %4d -> %4d, blocks %4d -> %4d, guards %3d -> %3d, stores %3d -> %3d, loads %3d -> %3d, taken jumps %3d -> %3d",
 				f.Name, before.values, after.values, before.blocks, after.blocks, before.guards, after.guards, before.stores, after.stores,
-				before.jumps, after.jumps)
+				before.loads, after.loads, before.jumps, after.jumps)
 		}
 	}
 }
