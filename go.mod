@@ -1,12 +1,13 @@
 module github.com/frugaljit/frugal
 
-go 1.24
+go 1.24.0
 
 require (
 	github.com/cloudwego/gopkg v0.2.0
 	github.com/cloudwego/netpoll v0.7.2
 	github.com/cloudwego/thriftgo v0.4.5
 	go.uber.org/goleak v1.3.0
+	golang.org/x/arch v0.24.0
 )
 
 require github.com/bytedance/gopkg v0.1.4 // indirect
