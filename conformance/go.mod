@@ -1,6 +1,6 @@
 module github.com/frugaljit/frugal/conformance
 
-go 1.24
+go 1.24.0
 
 replace github.com/frugaljit/frugal => ../
 

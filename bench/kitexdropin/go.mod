@@ -1,6 +1,6 @@
 module github.com/frugaljit/frugal/bench/kitexdropin
 
-go 1.24
+go 1.24.0
 
 replace github.com/cloudwego/frugal => ../../compat/cloudwego-frugal
 
@@ -41,7 +41,7 @@ require (
 	github.com/tidwall/match v1.1.1 // indirect
 	github.com/tidwall/pretty v1.2.0 // indirect
 	github.com/twitchyliquid64/golang-asm v0.15.1 // indirect
-	golang.org/x/arch v0.14.0 // indirect
+	golang.org/x/arch v0.24.0 // indirect
 	golang.org/x/net v0.24.0 // indirect
 	golang.org/x/sync v0.11.0 // indirect
 	golang.org/x/sys v0.30.0 // indirect

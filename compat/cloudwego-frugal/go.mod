@@ -1,6 +1,6 @@
 module github.com/cloudwego/frugal
 
-go 1.24
+go 1.24.0
 
 require (
 	github.com/cloudwego/gopkg v0.2.0
