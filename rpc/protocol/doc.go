@@ -1,6 +1,7 @@
 // Package protocol owns the bytes of a Thrift RPC message that surround the
 // payload struct: the binary-protocol message header (name, type, sequence id),
-// the 4-byte length prefix of the framed transport, and TApplicationException,
+// the 4-byte length prefix of the framed transport, the TTHeader that Kitex
+// puts between that prefix and the message, and TApplicationException,
 // the struct a server sends instead of a result when a call fails outside the
 // method's declared exceptions.
 //

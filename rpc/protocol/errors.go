@@ -18,4 +18,13 @@ var (
 	// ErrFrameTooLarge means a frame larger than the limit the reader accepts, or
 	// a message too large to send in one frame.
 	ErrFrameTooLarge = errors.New("thrift frame larger than the limit")
+	// ErrBadMagic means a frame read as TTHeader does not start with its magic
+	// bytes 0x10 0x00.
+	ErrBadMagic = errors.New("ttheader frame has a bad magic number")
+	// ErrBadTTHeader means a TTHeader whose fields do not fit together: a
+	// header size past the end of its frame, a protocol other than Thrift
+	// binary, a transform (none is supported), an unknown info block, or
+	// info that runs past the header. It also means a TTHeader too large to
+	// encode (strings or counts past the format's 16-bit fields).
+	ErrBadTTHeader = errors.New("ttheader frame has a malformed header")
 )
