@@ -99,12 +99,12 @@ func TestPutTTHeaderRefusesWhatTheFormatCannotHold(t *testing.T) {
 		many[uint16(i)] = ""
 	}
 	tests := map[string]TTHeader{
-		"long acl token":  {ACLToken: long},
-		"long key":        {StrInfo: map[string]string{long: ""}},
-		"long value":      {StrInfo: map[string]string{"k": long}},
-		"long int value":  {IntInfo: map[uint16]string{1: long}},
-		"header too big":  {StrInfo: map[string]string{"a": long[:60000], "b": long[:60000], "c": long[:60000], "d": long[:60000], "e": long[:60000]}},
-		"too many ints":   {IntInfo: many}, // every uint16 key: one more than a count holds
+		"long acl token": {ACLToken: long},
+		"long key":       {StrInfo: map[string]string{long: ""}},
+		"long value":     {StrInfo: map[string]string{"k": long}},
+		"long int value": {IntInfo: map[uint16]string{1: long}},
+		"header too big": {StrInfo: map[string]string{"a": long[:60000], "b": long[:60000], "c": long[:60000], "d": long[:60000], "e": long[:60000]}},
+		"too many ints":  {IntInfo: many}, // every uint16 key: one more than a count holds
 	}
 	strs := make(map[string]string, maxInfoString+1)
 	for i := range maxInfoString + 1 {
