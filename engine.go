@@ -7,6 +7,7 @@ import (
 
 	"github.com/frugaljit/frugal/interp"
 	"github.com/frugaljit/frugal/ir"
+	"github.com/frugaljit/frugal/jit"
 )
 
 // Engine names a way of running a codec.
@@ -17,7 +18,7 @@ const (
 	EngineAuto    Engine = iota // the fastest engine available here
 	EngineReflect               // the portable codec, package reflect
 	EngineInterp                // the SSA interpreter, package interp: the compiler's reference, slow
-	EngineJIT                   // compiled machine code (not built yet)
+	EngineJIT                   // machine code compiled per type (amd64): size and encode today, decode by the reflect codec
 )
 
 var engineNames = [...]string{EngineAuto: "auto", EngineReflect: "reflect", EngineInterp: "interp", EngineJIT: "jit"}
@@ -69,6 +70,11 @@ func resolveEngine(want Engine, d *ir.StructDesc) (Engine, string, error) {
 			return EngineReflect, "", fmt.Errorf("%w: interp: %v", ErrEngineUnavailable, err)
 		}
 		return EngineInterp, "asked for", nil
+	case EngineJIT:
+		if err := jit.Prepare(d); err != nil {
+			return EngineReflect, "", fmt.Errorf("%w: jit: %v", ErrEngineUnavailable, err)
+		}
+		return EngineJIT, "asked for (decode runs on the reflect codec until compiled decode is built)", nil
 	}
 	return EngineReflect, "", fmt.Errorf("%w: %s is not built in this version", ErrEngineUnavailable, want)
 }

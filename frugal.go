@@ -14,6 +14,7 @@ package frugal
 import (
 	"github.com/cloudwego/gopkg/protocol/thrift"
 	"github.com/frugaljit/frugal/interp"
+	"github.com/frugaljit/frugal/jit"
 	rcodec "github.com/frugaljit/frugal/reflect"
 	"github.com/frugaljit/frugal/wire"
 )
@@ -26,7 +27,10 @@ func EncodedSize(v any) int {
 	if err != nil {
 		return 0
 	}
-	if c.engine == EngineInterp {
+	switch c.engine {
+	case EngineJIT:
+		return jit.Size(c.desc, p)
+	case EngineInterp:
 		return interp.Size(c.desc, p)
 	}
 	return rcodec.Size(c.desc, p)
@@ -44,7 +48,10 @@ func EncodeObject(buf []byte, w thrift.NocopyWriter, v any) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	if c.engine == EngineInterp {
+	switch c.engine {
+	case EngineJIT:
+		return jit.Encode(buf, w, c.desc, p)
+	case EngineInterp:
 		return interp.Encode(buf, w, c.desc, p)
 	}
 	return rcodec.Encode(buf, w, c.desc, p)
@@ -67,5 +74,5 @@ func DecodeObject(buf []byte, v any) (int, error) {
 	if c.engine == EngineInterp {
 		return interp.Decode(buf, c.desc, p)
 	}
-	return rcodec.Decode(buf, c.desc, p)
+	return rcodec.Decode(buf, c.desc, p) // jit: compiled decode is not built yet
 }

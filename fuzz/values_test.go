@@ -117,14 +117,23 @@ func normalize(v reflect.Value) {
 			normalize(v.Index(i))
 		}
 	case reflect.Map:
-		for _, k := range v.MapKeys() {
+		// Collected, cleared and refilled rather than updated by key: a NaN
+		// key cannot be looked up. In place, as other values may share the map.
+		type entry struct{ k, e reflect.Value }
+		var es []entry
+		for it := v.MapRange(); it.Next(); {
+			k := it.Key()
 			if k.Kind() == reflect.Pointer {
 				normalize(k)
 			}
 			e := reflect.New(v.Type().Elem()).Elem()
-			e.Set(v.MapIndex(k))
+			e.Set(it.Value())
 			normalize(e)
-			v.SetMapIndex(k, e)
+			es = append(es, entry{k, e})
+		}
+		v.Clear()
+		for _, en := range es {
+			v.SetMapIndex(en.k, en.e)
 		}
 	}
 }

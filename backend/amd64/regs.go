@@ -59,6 +59,8 @@ const (
 	CondA  Cond = 0x7 // unsigned >
 	CondS  Cond = 0x8
 	CondNS Cond = 0x9
+	CondP  Cond = 0xa // parity: an unordered float comparison
+	CondNP Cond = 0xb
 	CondL  Cond = 0xc // signed <
 	CondGE Cond = 0xd
 	CondLE Cond = 0xe

@@ -1,0 +1,225 @@
+package amd64
+
+import (
+	"fmt"
+
+	"github.com/frugaljit/frugal/backend"
+	"github.com/frugaljit/frugal/ssa"
+)
+
+// Register roles. Generated code is a leaf entered with the context's
+// address in RDI: it keeps it in R15, gives values the ten registers of
+// allocatable, and uses RCX, RSI and RDI as scratch (they are also what
+// REP MOVSB takes). RSP and RBP are never touched.
+var allocatable = [...]Reg{RAX, RBX, RDX, R8, R9, R10, R11, R12, R13, R14}
+
+const (
+	ctxReg = R15
+	tmp0   = RCX
+	tmp1   = RSI
+	tmp2   = RDI
+)
+
+// Machine is the amd64 code generator.
+type Machine struct{}
+
+var _ backend.Machine = Machine{}
+
+// ctxWord returns the operand of word i of the context.
+func ctxWord(i int) Mem { return At(ctxReg, int32(8*i)) }
+
+// Compile implements backend.Machine.
+func (Machine) Compile(f *ssa.Func) (out *backend.Func, err error) {
+	if len(f.Blocks) == 0 || f.Blocks[0] != f.Entry {
+		return nil, fmt.Errorf("amd64: %s: the entry block must come first", f.Name)
+	}
+	if len(f.Params) > backend.MaxArgs {
+		return nil, fmt.Errorf("amd64: %s: %d arguments, at most %d", f.Name, len(f.Params), backend.MaxArgs)
+	}
+	defer func() {
+		if r := recover(); r != nil { // a selector bug: report it, the caller falls back
+			out, err = nil, fmt.Errorf("amd64: %s: %v", f.Name, r)
+		}
+	}()
+	g := newGen(f)
+	g.function()
+	return &backend.Func{Name: f.Name, Code: g.a.Bytes(), Sites: g.sites, Slots: g.al.Slots}, nil
+}
+
+// gen is the state of one function's code generation.
+type gen struct {
+	a      Asm
+	f      *ssa.Func
+	uses   *backend.Uses
+	folded []bool
+	al     *backend.Alloc
+	sites  []backend.Site
+
+	blockAt map[*ssa.Block]int // code offset of each block
+	fixups  []fixup            // jumps to blocks, patched at the end
+	restore int                // offset of the stub that resumes after an exit
+	resumes []int              // LEA fields of exits' resume addresses: patched to the instruction after the RET
+	resumeT []int
+	stubs   []edgeStub // critical edges with phi moves, emitted after the blocks
+}
+
+type fixup struct {
+	at int
+	b  *ssa.Block
+}
+
+type edgeStub struct {
+	at       int // the jump's rel32 field
+	from, to *ssa.Block
+}
+
+func newGen(f *ssa.Func) *gen {
+	g := &gen{f: f, uses: backend.CountUses(f), folded: make([]bool, f.NumValues()), blockAt: map[*ssa.Block]int{}}
+	for _, b := range f.Blocks {
+		for _, v := range b.Values {
+			g.folded[v.ID] = g.foldable(v)
+		}
+	}
+	g.al = backend.Allocate(f, len(allocatable), func(v *ssa.Value) bool { return g.folded[v.ID] })
+	return g
+}
+
+// foldable reports whether v is computed by the instructions that use it
+// rather than into a location of its own: constants (immediates), constant
+// offsets used only as addresses, a comparison that only decides its
+// block's branch, a byte swap that only feeds a store.
+func (g *gen) foldable(v *ssa.Value) bool {
+	users := g.uses.Users[v.ID]
+	switch v.Op {
+	case ssa.OpConst:
+		return true
+	case ssa.OpAddPtr:
+		if v.Args[1].Op != ssa.OpConst || !fitsInt32(v.Args[1].AuxInt) || g.uses.Control[v.ID] {
+			return false
+		}
+		for _, u := range users {
+			if (u.Op != ssa.OpLoad && u.Op != ssa.OpStore) || u.Args[0] != v || (u.Op == ssa.OpStore && u.Args[1] == v) {
+				return false
+			}
+		}
+		return len(users) > 0
+	case ssa.OpEq, ssa.OpNe, ssa.OpLt, ssa.OpLtU:
+		return g.uses.Count[v.ID] == 1 && v.Block.Control == v && v.Block.Kind == ssa.BlockIf
+	case ssa.OpBswap:
+		return len(users) == 1 && !g.uses.Control[v.ID] && users[0].Op == ssa.OpStore && users[0].Args[1] == v && users[0].Args[0] != v
+	}
+	return false
+}
+
+func fitsInt32(c int64) bool { return c >= -1<<31 && c < 1<<31 }
+
+// function emits the prologue, the blocks in order, the edge stubs and
+// the resume stub, then patches every jump.
+func (g *gen) function() {
+	a := &g.a
+	a.MovRR(8, ctxReg, RDI)
+	a.Load(8, tmp0, ctxWord(backend.CtxResume))
+	a.TestRR(8, tmp0, tmp0)
+	toRestore := a.Jcc(CondNE, 0)
+	for i, b := range g.f.Blocks {
+		var next *ssa.Block
+		if i+1 < len(g.f.Blocks) {
+			next = g.f.Blocks[i+1]
+		}
+		g.blockAt[b] = a.Len()
+		g.block(b, next)
+	}
+	for _, s := range g.stubs {
+		a.Patch32(s.at, a.Len())
+		g.phiMoves(s.from, s.to)
+		g.jumpTo(s.to)
+	}
+	// The resume stub: every allocatable register back from the context,
+	// then on at the address the exit left.
+	a.Patch32(toRestore, a.Len())
+	for i, r := range allocatable {
+		a.Load(8, r, ctxWord(backend.CtxRegs+i))
+	}
+	a.JmpMem(ctxWord(backend.CtxResume))
+	for _, fx := range g.fixups {
+		a.Patch32(fx.at, g.blockAt[fx.b])
+	}
+	for i, at := range g.resumes {
+		a.Patch32(at, g.resumeT[i])
+	}
+}
+
+func (g *gen) jumpTo(b *ssa.Block) {
+	g.fixups = append(g.fixups, fixup{g.a.Jmp(0), b})
+}
+
+func (g *gen) jccTo(c Cond, b *ssa.Block) {
+	g.fixups = append(g.fixups, fixup{g.a.Jcc(c, 0), b})
+}
+
+func hasPhis(b *ssa.Block) bool {
+	for _, v := range b.Values {
+		if v.Op == ssa.OpPhi {
+			return true
+		}
+	}
+	return false
+}
+
+// block emits b's values and how control leaves it; next is the block
+// laid out after it (nil for the last).
+func (g *gen) block(b *ssa.Block, next *ssa.Block) {
+	for _, v := range b.Values {
+		if !g.folded[v.ID] {
+			g.value(v)
+		}
+	}
+	a := &g.a
+	switch b.Kind {
+	case ssa.BlockReturn:
+		g.storeWord(ctxWord(backend.CtxResult), b.Control)
+		a.AluRR(Xor, 4, RAX, RAX)
+		a.Ret()
+	case ssa.BlockPlain:
+		g.phiMoves(b, b.Succs[0])
+		if b.Succs[0] != next {
+			g.jumpTo(b.Succs[0])
+		}
+	case ssa.BlockIf:
+		cc := g.condition(b.Control)
+		t, e := b.Succs[0], b.Succs[1]
+		branch := func(c Cond, to *ssa.Block) {
+			if hasPhis(to) {
+				g.stubs = append(g.stubs, edgeStub{a.Jcc(c, 0), b, to})
+				return
+			}
+			g.jccTo(c, to)
+		}
+		switch {
+		case e == next && !hasPhis(e):
+			branch(cc, t)
+		case t == next && !hasPhis(t):
+			branch(cc^1, e)
+		default:
+			branch(cc, t)
+			if hasPhis(e) {
+				g.stubs = append(g.stubs, edgeStub{a.Jmp(0), b, e})
+			} else {
+				g.jumpTo(e)
+			}
+		}
+	default:
+		panic(fmt.Sprintf("block kind %v", b.Kind))
+	}
+}
+
+// condition sets the flags for a branch on c and returns the condition
+// under which the branch is taken.
+func (g *gen) condition(c *ssa.Value) Cond {
+	if g.folded[c.ID] && c.Op != ssa.OpConst {
+		return g.compare(c)
+	}
+	r := g.in(c, tmp0)
+	g.a.TestRR(1, r, r)
+	return CondNE
+}

@@ -1,0 +1,61 @@
+package amd64
+
+import (
+	"fmt"
+	"testing"
+
+	"golang.org/x/arch/x86/x86asm"
+)
+
+func TestExtendRegForms(t *testing.T) {
+	var a Asm
+	for _, d := range allRegs {
+		for _, s := range allRegs {
+			for _, w := range []int{1, 2} {
+				a.Reset()
+				a.MovZXRR(w, d, s)
+				decodes(t, fmt.Sprintf("movzx %v, %v/%d", d, s, w), a.Bytes(), x86asm.MOVZX, xreg(d, 4), xreg(s, w))
+			}
+			for _, c := range []struct {
+				w  int
+				op x86asm.Op
+			}{{1, x86asm.MOVSX}, {2, x86asm.MOVSX}, {4, x86asm.MOVSXD}} {
+				a.Reset()
+				a.MovSXRR(c.w, d, s)
+				decodes(t, fmt.Sprintf("movsx %v, %v/%d", d, s, c.w), a.Bytes(), c.op, xreg(d, 8), xreg(s, c.w))
+			}
+		}
+	}
+}
+
+func TestControlForms(t *testing.T) {
+	var a Asm
+	a.RepMovsb()
+	inst, err := x86asm.Decode(a.Bytes(), 64)
+	if err != nil || inst.Op != x86asm.MOVSB || inst.Len != 2 || inst.Prefix[0]&0xff != x86asm.PrefixREP {
+		t.Fatalf("rep movsb: % x decodes to %v (%v)", a.Bytes(), inst, err)
+	}
+	for _, d := range allRegs {
+		a.Reset()
+		at := a.LeaRIP(d)
+		a.Patch32(at, 100)
+		decodes(t, "lea rip", a.Bytes(), x86asm.LEA, xreg(d, 8), x86asm.Mem{Base: x86asm.RIP, Disp: int64(100 - a.Len())})
+	}
+	for _, m := range mems() {
+		a.Reset()
+		a.JmpMem(m)
+		decodes(t, fmt.Sprintf("jmp [%+v]", m), a.Bytes(), x86asm.JMP, xmem(m))
+	}
+}
+
+func TestSSEForms(t *testing.T) {
+	var a Asm
+	for _, r := range allRegs {
+		a.Reset()
+		a.MovqXR(1, r)
+		decodes(t, "movq", a.Bytes(), x86asm.MOVQ, x86asm.X1, xreg(r, 8))
+	}
+	a.Reset()
+	a.Ucomisd(0, 1)
+	decodes(t, "ucomisd", a.Bytes(), x86asm.UCOMISD, x86asm.X0, x86asm.X1)
+}

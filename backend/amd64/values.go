@@ -1,0 +1,210 @@
+package amd64
+
+import (
+	"fmt"
+
+	"github.com/frugaljit/frugal/backend"
+	"github.com/frugaljit/frugal/ssa"
+)
+
+// value emits the instructions of v (not folded).
+func (g *gen) value(v *ssa.Value) {
+	a := &g.a
+	switch v.Op {
+	case ssa.OpInitMem, ssa.OpPhi, ssa.OpSelectMem:
+		// no code: phis are written on the edges into their block
+	case ssa.OpArg:
+		r, done := g.dst(v)
+		a.Load(8, r, ctxWord(backend.CtxArgs+int(v.AuxInt)))
+		done()
+	case ssa.OpCopy:
+		r, done := g.dst(v)
+		g.inTo(v.Args[0], r)
+		done()
+	case ssa.OpAdd, ssa.OpSub, ssa.OpAnd, ssa.OpOr, ssa.OpMul, ssa.OpAddPtr:
+		g.arith(v)
+	case ssa.OpBswap:
+		r, done := g.dst(v)
+		g.inTo(v.Args[0], r)
+		a.Bswap(width(v.Type), r)
+		done()
+	case ssa.OpSignExt, ssa.OpZeroExt, ssa.OpTrunc:
+		g.extend(v)
+	case ssa.OpEq, ssa.OpNe, ssa.OpLt, ssa.OpLtU:
+		cc := g.compare(v)
+		r, done := g.dst(v)
+		a.Setcc(cc, r)
+		a.MovZXRR(1, r, r)
+		done()
+	case ssa.OpEqF:
+		g.eqF(v)
+	case ssa.OpLoad:
+		m := g.addr(v.Args[0])
+		r, done := g.dst(v)
+		switch w := width(v.Type); w {
+		case 1, 2:
+			a.MovZX(w, r, m)
+		default:
+			a.Load(w, r, m)
+		}
+		done()
+	case ssa.OpStore:
+		g.store(v)
+	case ssa.OpMove:
+		// REP MOVSB takes RDI, RSI and RCX, none of which holds a value.
+		g.inTo(v.Args[0], RDI)
+		g.inTo(v.Args[1], RSI)
+		g.inTo(v.Args[2], RCX)
+		a.RepMovsb()
+	case ssa.OpExit:
+		g.exit(v)
+	case ssa.OpSelectValue:
+		r, done := g.dst(v)
+		a.Load(8, r, ctxWord(backend.CtxResult))
+		done()
+	default:
+		panic(fmt.Sprintf("no instruction for %v", v.Op))
+	}
+}
+
+var aluOf = map[ssa.Op]Alu{ssa.OpAdd: Add, ssa.OpSub: Sub, ssa.OpAnd: And, ssa.OpOr: Or, ssa.OpAddPtr: Add}
+
+// arith emits a two-operand integer operation. The result's register is
+// never one of the arguments' (their intervals touch at v).
+func (g *gen) arith(v *ssa.Value) {
+	a := &g.a
+	x, y := v.Args[0], v.Args[1]
+	commutative := v.Op != ssa.OpSub
+	if commutative && x.Op == ssa.OpConst && y.Op != ssa.OpConst {
+		x, y = y, x
+	}
+	w := aluWidth(v.Type)
+	r, done := g.dst(v)
+	switch {
+	case v.Op == ssa.OpAddPtr && y.Op == ssa.OpConst && fitsInt32(y.AuxInt):
+		a.Lea(r, At(g.in(x, tmp1), int32(y.AuxInt)))
+	case v.Op == ssa.OpAddPtr:
+		a.Lea(r, Mem{Base: g.in(x, tmp1), Index: g.in(y, tmp2), Scale: 1})
+	case v.Op == ssa.OpMul && y.Op == ssa.OpConst && fitsInt32(y.AuxInt):
+		a.ImulRRI(w, r, g.in(x, tmp1), int32(y.AuxInt))
+	case v.Op == ssa.OpMul:
+		g.inTo(x, r)
+		a.ImulRR(w, r, g.in(y, tmp2))
+	case y.Op == ssa.OpConst && fitsInt32(y.AuxInt):
+		g.inTo(x, r)
+		a.AluRI(aluOf[v.Op], w, r, int32(y.AuxInt))
+	default:
+		g.inTo(x, r)
+		a.AluRR(aluOf[v.Op], w, r, g.in(y, tmp2))
+	}
+	done()
+}
+
+// extend emits SignExt, ZeroExt and Trunc. Narrow values have undefined
+// upper bits in registers, so truncation is a plain move.
+func (g *gen) extend(v *ssa.Value) {
+	a := &g.a
+	x := v.Args[0]
+	r, done := g.dst(v)
+	src := g.in(x, tmp1)
+	from := width(x.Type)
+	switch {
+	case v.Op == ssa.OpTrunc || from == 8:
+		a.MovRR(8, r, src)
+	case v.Op == ssa.OpSignExt:
+		a.MovSXRR(from, r, src)
+	case from == 4:
+		a.MovRR(4, r, src)
+	default:
+		a.MovZXRR(from, r, src)
+	}
+	done()
+}
+
+// conds maps a comparison to its condition code.
+var conds = map[ssa.Op]Cond{ssa.OpEq: CondE, ssa.OpNe: CondNE, ssa.OpLt: CondL, ssa.OpLtU: CondB}
+
+// swapped is the condition that holds for (y, x) when c holds for (x, y).
+var swapped = map[Cond]Cond{CondE: CondE, CondNE: CondNE, CondL: CondG, CondB: CondA}
+
+// compare emits the comparison v (Eq, Ne, Lt, LtU) and returns the
+// condition code that is set when it holds.
+func (g *gen) compare(v *ssa.Value) Cond {
+	a := &g.a
+	x, y := v.Args[0], v.Args[1]
+	cc := conds[v.Op]
+	if x.Op == ssa.OpConst && y.Op != ssa.OpConst {
+		x, y = y, x
+		cc = swapped[cc]
+	}
+	w := width(x.Type)
+	if y.Op == ssa.OpConst && fitsInt32(y.AuxInt) && (w > 1 || (y.AuxInt >= -128 && y.AuxInt < 256)) &&
+		(w != 2 || (y.AuxInt >= -32768 && y.AuxInt < 65536)) {
+		imm := y.AuxInt
+		if w == 2 {
+			imm = int64(int16(imm))
+		}
+		a.AluRI(Cmp, w, g.in(x, tmp1), int32(imm))
+		return cc
+	}
+	a.AluRR(Cmp, w, g.in(x, tmp1), g.in(y, tmp2))
+	return cc
+}
+
+// eqF compares two doubles given as their bit patterns: equal when
+// UCOMISD says equal and ordered (NaN is unequal to everything, -0 == 0).
+func (g *gen) eqF(v *ssa.Value) {
+	a := &g.a
+	a.MovqXR(0, g.in(v.Args[0], tmp1))
+	a.MovqXR(1, g.in(v.Args[1], tmp2))
+	a.Ucomisd(0, 1)
+	r, done := g.dst(v)
+	a.Setcc(CondE, r)
+	a.Setcc(CondNP, tmp1)
+	a.AluRR(And, 1, r, tmp1)
+	a.MovZXRR(1, r, r)
+	done()
+}
+
+// store emits a store, of an immediate where the value is a constant, and
+// byte-swapped in a scratch register where it is a folded Bswap.
+func (g *gen) store(v *ssa.Value) {
+	a := &g.a
+	p, x := v.Args[0], v.Args[1]
+	w := width(x.Type)
+	m := g.addr(p)
+	switch {
+	case x.Op == ssa.OpConst && fitsInt32(x.AuxInt):
+		a.StoreImm(w, m, int32(x.AuxInt))
+	case g.folded[x.ID] && x.Op == ssa.OpBswap:
+		g.inTo(x.Args[0], tmp2)
+		a.Bswap(w, tmp2)
+		a.Store(w, m, tmp2)
+	default:
+		a.Store(w, m, g.in(x, tmp2))
+	}
+}
+
+// exit saves the registers, leaves the exit's arguments and where to
+// resume in the context, and returns the site's code; the driver serves
+// the exit and re-enters through the resume stub, which restores the
+// registers and jumps back here.
+func (g *gen) exit(v *ssa.Value) {
+	a := &g.a
+	args := v.Args[:len(v.Args)-1]
+	if len(args) > backend.MaxExitArgs {
+		panic(fmt.Sprintf("exit with %d arguments", len(args)))
+	}
+	for i, r := range allocatable {
+		a.Store(8, ctxWord(backend.CtxRegs+i), r)
+	}
+	for i, x := range args {
+		g.storeWord(ctxWord(backend.CtxExitArgs+i), x)
+	}
+	g.sites = append(g.sites, backend.Site{Kind: ssa.ExitKind(v.AuxInt), Aux: v.Aux, Args: len(args)})
+	g.resumes = append(g.resumes, a.LeaRIP(tmp0))
+	a.Store(8, ctxWord(backend.CtxResume), tmp0)
+	a.MovImm(RAX, int64(len(g.sites)))
+	a.Ret()
+	g.resumeT = append(g.resumeT, a.Len())
+}

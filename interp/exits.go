@@ -1,0 +1,37 @@
+package interp
+
+import (
+	"github.com/cloudwego/gopkg/protocol/thrift"
+	"github.com/frugaljit/frugal/ssa"
+)
+
+// Exits serves the exits of compiled code the way the interpreter's driver
+// serves them, so that both engines share one meaning for every exit. It
+// serves every kind except the calls into another struct's program
+// (ExitCallSize, ExitCallEncode, ExitCallDecode), which the caller runs on
+// its own engine.
+type Exits struct {
+	dr driver
+}
+
+// Reset prepares x for a new top-level call: encode into out, handing large
+// strings to w (nil for none). Memory handed out before is released.
+func (x *Exits) Reset(out []byte, w thrift.NocopyWriter) {
+	clear(x.dr.keep)
+	x.dr = driver{keep: x.dr.keep[:0], out: out, w: w}
+}
+
+// Serve serves one exit and returns its result.
+func (x *Exits) Serve(kind ssa.ExitKind, aux any, args []uint64) uint64 {
+	switch kind {
+	case ssa.ExitCallSize, ssa.ExitCallEncode, ssa.ExitCallDecode:
+		panic("interp: Exits cannot serve " + kind.String())
+	}
+	return x.dr.Exit(kind, aux, args)
+}
+
+// Err returns the error an exit recorded, or nil.
+func (x *Exits) Err() error { return x.dr.err }
+
+// SetErr records err as the error of the call.
+func (x *Exits) SetErr(err error) { x.dr.err = err }

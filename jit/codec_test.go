@@ -1,0 +1,148 @@
+package jit
+
+import (
+	"bytes"
+	"errors"
+	"reflect"
+	"testing"
+
+	"github.com/frugaljit/frugal/internal/testtypes"
+	"github.com/frugaljit/frugal/ir"
+	codec "github.com/frugaljit/frugal/reflect"
+	"github.com/frugaljit/frugal/wire"
+)
+
+// prepared returns v's descriptor with its programs compiled; it skips the
+// test where generated code cannot run (the reason is in the skip).
+func prepared(t *testing.T, v any) *ir.StructDesc {
+	t.Helper()
+	d, err := ir.Resolve(reflect.TypeOf(v).Elem())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Prepare(d); err != nil {
+		if errors.Is(err, ErrUnsupported) && !runnable {
+			t.Skipf("no generated code here: %v", err)
+		}
+		t.Fatalf("Prepare(%T): %v", v, err)
+	}
+	return d
+}
+
+// encodeBoth encodes v with the compiled code and the reflect codec, and
+// checks that both sizes agree with the bytes written.
+func encodeBoth(t *testing.T, v any) (got, want []byte) {
+	t.Helper()
+	d := prepared(t, v)
+	p := reflect.ValueOf(v).UnsafePointer()
+	n := codec.Size(d, p)
+	if s := Size(d, p); s != n {
+		t.Fatalf("%T: compiled size %d, reflect codec %d", v, s, n)
+	}
+	want = make([]byte, n)
+	if _, err := codec.Encode(want, nil, d, p); err != nil {
+		t.Fatalf("%T: reflect codec: %v", v, err)
+	}
+	got = make([]byte, n)
+	w, err := Encode(got, nil, d, p)
+	if err != nil || w != n {
+		t.Fatalf("%T: compiled code wrote %d of %d bytes: %v", v, w, n, err)
+	}
+	return got, want
+}
+
+// decodesTo checks that b decodes (by the reflect codec) to a value equal
+// to v.
+func decodesTo(t *testing.T, b []byte, v any) {
+	t.Helper()
+	out := reflect.New(reflect.TypeOf(v).Elem()).Interface()
+	if i, ok := out.(interface{ InitDefault() }); ok {
+		i.InitDefault()
+	}
+	d, _ := ir.Resolve(reflect.TypeOf(v).Elem())
+	if _, err := codec.Decode(b, d, reflect.ValueOf(out).UnsafePointer()); err != nil {
+		t.Fatalf("%T: decoding the compiled code's bytes: %v", v, err)
+	}
+	if !testtypes.Equal(v, out) {
+		t.Fatalf("%T: the compiled code's bytes decode to another value", v)
+	}
+}
+
+// Without maps the bytes are the reflect codec's; with maps they decode to
+// the same value.
+func TestEncodeMatchesReflect(t *testing.T) {
+	if got, want := encodeBoth(t, testtypes.NewSimple()); !bytes.Equal(got, want) {
+		t.Fatalf("Simple:\n got %x\nwant %x", got, want)
+	}
+	g := testtypes.NewRandom(5)
+	for i := 0; i < 2000; i++ {
+		v := new(testtypes.Everything)
+		g.Fill(v)
+		v.ReqStruct = testtypes.NewSimple()
+		got, want := encodeBoth(t, v)
+		if len(got) != len(want) {
+			t.Fatalf("value %d: %d bytes, reflect codec %d", i, len(got), len(want))
+		}
+		decodesTo(t, got, v)
+	}
+	for _, v := range []any{testtypes.NewNesting(), testtypes.NewNesting2()} {
+		got, _ := encodeBoth(t, v)
+		decodesTo(t, got, v)
+	}
+	for i := 0; i < 200; i++ {
+		for _, v := range []any{new(testtypes.Simple), new(testtypes.PartialSimple)} {
+			g.Fill(v)
+			if got, want := encodeBoth(t, v); !bytes.Equal(got, want) {
+				t.Fatalf("%T %d:\n got %x\nwant %x", v, i, got, want)
+			}
+		}
+	}
+}
+
+func TestEncodeErrors(t *testing.T) {
+	d := prepared(t, &testtypes.Everything{})
+	nilReq := &testtypes.Everything{}
+	_, err := Encode(make([]byte, 4096), nil, d, reflect.ValueOf(nilReq).UnsafePointer())
+	var e *wire.Error
+	if !errors.Is(err, wire.ErrNilRequired) || !errors.As(err, &e) || e.Path != "testtypes.Everything.ReqStruct" {
+		t.Fatalf("nil required: %v", err)
+	}
+	cycle := &testtypes.Everything{ReqStruct: &testtypes.Simple{}}
+	cycle.Next = cycle
+	if _, err := Encode(make([]byte, 1<<20), nil, d, reflect.ValueOf(cycle).UnsafePointer()); !errors.Is(err, wire.ErrDepthLimit) {
+		t.Fatalf("cycle: %v", err)
+	}
+	v := testtypes.NewNesting()
+	nd := prepared(t, v)
+	p := reflect.ValueOf(v).UnsafePointer()
+	n := codec.Size(nd, p)
+	for short := 0; short < n; short += 97 {
+		backing := bytes.Repeat([]byte{0xAA}, n+16)
+		if _, err := Encode(backing[:short], nil, nd, p); !errors.Is(err, wire.ErrShortBuffer) {
+			t.Fatalf("buffer of %d/%d: %v", short, n, err)
+		}
+		if !bytes.Equal(backing[short:], bytes.Repeat([]byte{0xAA}, n+16-short)) {
+			t.Fatalf("buffer of %d/%d: wrote past the end", short, n)
+		}
+	}
+}
+
+type recorder struct{ chunks [][]byte }
+
+func (r *recorder) WriteDirect(b []byte, _ int) error {
+	r.chunks = append(r.chunks, b)
+	return nil
+}
+
+func TestEncodeNocopyWriter(t *testing.T) {
+	big := bytes.Repeat([]byte{'x'}, wire.NocopyThreshold)
+	v := &testtypes.Simple{StringField: "small", BinaryField: big}
+	d := prepared(t, v)
+	p := reflect.ValueOf(v).UnsafePointer()
+	buf := make([]byte, codec.Size(d, p))
+	var r recorder
+	n, err := Encode(buf, &r, d, p)
+	if err != nil || n != len(buf)-len(big) || len(r.chunks) != 1 || &r.chunks[0][0] != &big[0] {
+		t.Fatalf("wrote %d, %d chunks: %v", n, len(r.chunks), err)
+	}
+}
