@@ -57,7 +57,6 @@ type gen struct {
 
 	blockAt map[*ssa.Block]int // code offset of each block
 	fixups  []fixup            // jumps to blocks, patched at the end
-	restore int                // offset of the stub that resumes after an exit
 	resumes []int              // LEA fields of exits' resume addresses: patched to the instruction after the RET
 	resumeT []int
 	stubs   []edgeStub // critical edges with phi moves, emitted after the blocks
