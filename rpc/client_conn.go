@@ -12,9 +12,12 @@ import (
 
 // clientConn is one client connection and the calls waiting for replies on it.
 type clientConn struct {
-	conn    netpoll.Connection
-	out     frameWriter
-	maxSize int
+	conn      netpoll.Connection
+	out       frameWriter
+	maxSize   int
+	transport Transport
+	intInfo   map[uint16]string // TTHeader metadata of every call; read only
+	strInfo   map[string]string
 
 	mu      sync.Mutex
 	pending map[int32]chan reply // by sequence id; nil once broken
@@ -31,10 +34,16 @@ type reply struct {
 
 func newClientConn(conn netpoll.Connection, o options) (*clientConn, error) {
 	cc := &clientConn{
-		conn:    conn,
-		out:     frameWriter{conn: conn, maxSize: o.maxFrameSize},
-		maxSize: o.maxFrameSize,
-		pending: make(map[int32]chan reply),
+		conn:      conn,
+		out:       frameWriter{conn: conn, maxSize: o.maxFrameSize},
+		maxSize:   o.maxFrameSize,
+		transport: Framed,
+		intInfo:   o.ttIntInfo,
+		strInfo:   o.ttStrInfo,
+		pending:   make(map[int32]chan reply),
+	}
+	if o.transport != 0 {
+		cc.transport = o.transport
 	}
 	_ = conn.SetReadTimeout(o.readTimeout)
 	_ = conn.SetWriteTimeout(o.writeTimeout)
@@ -81,7 +90,13 @@ func (cc *clientConn) forget(seq int32) {
 }
 
 func (cc *clientConn) send(h protocol.MessageHeader, body any) error {
-	if err := cc.out.write(h, body); err != nil {
+	var th *protocol.TTHeader
+	if cc.transport == TTHeader {
+		// The header's sequence id is the message's, as Kitex writes it, so
+		// either tells a peer which call a reply answers.
+		th = &protocol.TTHeader{SeqID: h.SeqID, IntInfo: cc.intInfo, StrInfo: cc.strInfo}
+	}
+	if err := cc.out.write(th, h, body); err != nil {
 		if !cc.conn.IsActive() {
 			return fmt.Errorf("%w: %v", ErrConnectionClosed, err)
 		}
@@ -100,13 +115,21 @@ func (cc *clientConn) onReply(_ context.Context, conn netpoll.Connection) error 
 		cc.fail(fmt.Errorf("%w: reading a reply: %v", ErrConnectionClosed, err))
 		return conn.Close()
 	}
-	h, n, err := protocol.ReadMessageHeader(payload)
+	_, msg, err := unwrap(cc.transport, payload)
 	if err != nil {
 		_ = r.Release()
 		cc.fail(fmt.Errorf("%w: reading a reply: %v", ErrConnectionClosed, err))
 		return conn.Close()
 	}
-	body := append([]byte(nil), payload[n:]...) // the call decodes it after Release
+	h, n, err := protocol.ReadMessageHeader(msg)
+	if err != nil {
+		_ = r.Release()
+		cc.fail(fmt.Errorf("%w: reading a reply: %v", ErrConnectionClosed, err))
+		return conn.Close()
+	}
+	// Replies are matched by the message's sequence id, as Kitex matches
+	// them: some servers do not copy the call's into the TTHeader.
+	body := append([]byte(nil), msg[n:]...) // the call decodes it after Release
 	_ = r.Release()
 
 	cc.mu.Lock()

@@ -22,6 +22,9 @@
 // The server runs the calls of one connection concurrently and answers each
 // as it finishes; the client matches replies to calls by sequence id, so many
 // calls share a connection. Messages travel in frames (a 4-byte length, then
-// the message), the transport Apache Thrift calls TFramedTransport. Payloads
-// are encoded and decoded with frugal's public API only.
+// the message), the transport Apache Thrift calls TFramedTransport, or in
+// TTHeader frames, the header transport Kitex uses by default
+// (WithTransport(TTHeader) on a client; a server tells the two apart on each
+// connection from its first frame). Payloads are encoded and decoded with
+// frugal's public API only.
 package rpc

@@ -44,16 +44,28 @@ type frameWriter struct {
 }
 
 // write encodes the message and sends it whole, or sends nothing if encoding
-// fails, so the stream stays well-framed for the messages that follow.
-func (fw *frameWriter) write(h protocol.MessageHeader, body any) error {
-	size := protocol.FramedMessageSize(h, body)
+// fails, so the stream stays well-framed for the messages that follow. With
+// th nil the message goes framed; otherwise behind th, as a TTHeader frame.
+func (fw *frameWriter) write(th *protocol.TTHeader, h protocol.MessageHeader, body any) error {
+	var size int
+	if th == nil {
+		size = protocol.FramedMessageSize(h, body)
+	} else {
+		size = protocol.TTHeaderMessageSize(th, h, body)
+	}
 	if size-protocol.FrameHeaderSize > fw.maxSize {
 		return fmt.Errorf("%w: %s %q needs %d bytes, limit %d",
 			protocol.ErrFrameTooLarge, h.Type, h.Name, size-protocol.FrameHeaderSize, fw.maxSize)
 	}
 	buf := getBuffer(size)
 	defer putBuffer(buf)
-	n, err := protocol.EncodeFramedMessage(buf.b[:size], h, body)
+	var n int
+	var err error
+	if th == nil {
+		n, err = protocol.EncodeFramedMessage(buf.b[:size], h, body)
+	} else {
+		n, err = protocol.EncodeTTHeaderMessage(buf.b[:size], th, h, body)
+	}
 	if err != nil {
 		return err
 	}

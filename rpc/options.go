@@ -1,6 +1,7 @@
 package rpc
 
 import (
+	"maps"
 	"time"
 
 	"github.com/frugaljit/frugal/rpc/protocol"
@@ -16,6 +17,9 @@ type options struct {
 	writeTimeout   time.Duration
 	connectTimeout time.Duration
 	poolSize       int
+	transport      Transport // 0: a server takes both, a client sends framed
+	ttIntInfo      map[uint16]string
+	ttStrInfo      map[string]string
 }
 
 // Defaults are generous on purpose: they bound a stalled peer, not a slow
@@ -66,4 +70,28 @@ func WithPoolSize(n int) Option {
 			o.poolSize = n
 		}
 	}
+}
+
+// WithTransport chooses the transport. A Client sends every call with it
+// (default Framed); WithTransport(TTHeader) makes it speak Kitex's default
+// transport. A Server by default takes both, telling them apart on each
+// connection from its first frame and answering in kind; WithTransport
+// restricts it to t, closing connections that start with the other. Values
+// other than Framed and TTHeader are ignored. Server and Client.
+func WithTransport(t Transport) Option {
+	return func(o *options) {
+		if t == Framed || t == TTHeader {
+			o.transport = t
+		}
+	}
+}
+
+// WithTTHeaderInfo sets the key-value metadata a Client sends in the
+// TTHeader of every call (INFO_INTKEYVALUE and INFO_KEYVALUE); Kitex servers
+// read, for example, protocol.TTHeaderKeyFromService from intInfo and the
+// IDL service name from strInfo["isn"]. The maps are copied. It has effect
+// only with WithTransport(TTHeader). Client only.
+func WithTTHeaderInfo(intInfo map[uint16]string, strInfo map[string]string) Option {
+	intInfo, strInfo = maps.Clone(intInfo), maps.Clone(strInfo)
+	return func(o *options) { o.ttIntInfo, o.ttStrInfo = intInfo, strInfo }
 }

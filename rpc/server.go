@@ -12,8 +12,8 @@ import (
 	"github.com/cloudwego/netpoll"
 )
 
-// Server serves registered methods to Thrift clients over framed binary
-// protocol. Register methods (Handle, HandleOneway, HandleArgs), then call
+// Server serves registered methods to Thrift clients over the binary
+// protocol, framed or in TTHeader frames (see WithTransport). Register methods (Handle, HandleOneway, HandleArgs), then call
 // Serve; Shutdown stops it gracefully.
 type Server struct {
 	opts options
@@ -37,7 +37,7 @@ type Server struct {
 }
 
 // NewServer returns a server with no methods. Options: WithMaxFrameSize,
-// WithReadTimeout, WithWriteTimeout.
+// WithReadTimeout, WithWriteTimeout, WithTransport.
 func NewServer(opts ...Option) *Server {
 	ctx, cancel := context.WithCancel(context.Background())
 	return &Server{

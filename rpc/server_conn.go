@@ -16,6 +16,9 @@ type serverConn struct {
 	server *Server
 	conn   netpoll.Connection
 	out    frameWriter
+	// transport is what the connection's first frame was, 0 before it. Only
+	// readCall uses it, and netpoll runs one readCall at a time.
+	transport Transport
 }
 
 type serverConnKey struct{}
@@ -63,51 +66,82 @@ func (sc *serverConn) readCall() error {
 	if err != nil {
 		return err
 	}
-	h, n, err := protocol.ReadMessageHeader(payload)
+	th, msg, err := sc.unwrap(payload)
 	if err != nil {
 		return err
 	}
+	h, n, err := protocol.ReadMessageHeader(msg)
+	if err != nil {
+		return err
+	}
+	rth := replyTTHeader(th)
 	if h.Type != protocol.Call && h.Type != protocol.Oneway {
-		return sc.replyError(h, protocol.NewApplicationError(protocol.InvalidMessageType,
+		return sc.replyError(rth, h, protocol.NewApplicationError(protocol.InvalidMessageType,
 			"%s: a server takes calls, not messages of type %s", h.Name, h.Type))
 	}
 	handler := sc.server.handlers[h.Name]
 	if handler == nil {
-		return sc.replyError(h, protocol.NewApplicationError(protocol.UnknownMethod, "unknown method %q", h.Name))
+		return sc.replyError(rth, h, protocol.NewApplicationError(protocol.UnknownMethod, "unknown method %q", h.Name))
 	}
 	replies := h.Type == protocol.Call && !handler.oneway
 	args := handler.newArgs()
 	// The args own their strings and bytes (frugal copies them out), so the
 	// call may outlive the buffer released when this returns.
-	if _, err := frugal.DecodeObject(payload[n:], args); err != nil {
+	if _, err := frugal.DecodeObject(msg[n:], args); err != nil {
 		if !replies {
 			return nil
 		}
-		return sc.replyError(h, protocol.NewApplicationError(protocol.ProtocolError, "%s: decoding args: %v", h.Name, err))
+		return sc.replyError(rth, h, protocol.NewApplicationError(protocol.ProtocolError, "%s: decoding args: %v", h.Name, err))
 	}
 	if !sc.server.calls.begin() {
 		return nil // draining: the connection closes once running calls end
 	}
-	go sc.serveCall(handler, h, args, replies)
+	ctx := sc.server.callCtx
+	if th != nil {
+		ctx = context.WithValue(ctx, ttHeaderKey{}, th)
+	}
+	go sc.serveCall(ctx, handler, rth, h, args, replies)
 	return nil
 }
 
-func (sc *serverConn) serveCall(handler *methodHandler, h protocol.MessageHeader, args any, replies bool) {
+// unwrap splits a frame into its TTHeader, if the connection speaks it, and
+// its message. The first frame decides the connection's transport.
+func (sc *serverConn) unwrap(payload []byte) (*protocol.TTHeader, []byte, error) {
+	if sc.transport == 0 {
+		t := detectTransport(payload)
+		if only := sc.server.opts.transport; only != 0 && t != only {
+			return nil, nil, fmt.Errorf("rpc: a %s connection to a server that takes only %s", t, only)
+		}
+		sc.transport = t
+	}
+	return unwrap(sc.transport, payload)
+}
+
+// replyTTHeader is the TTHeader that answers a call's: the same sequence id
+// and flags, no metadata. It is nil for a framed call.
+func replyTTHeader(call *protocol.TTHeader) *protocol.TTHeader {
+	if call == nil {
+		return nil
+	}
+	return &protocol.TTHeader{Flags: call.Flags, SeqID: call.SeqID}
+}
+
+func (sc *serverConn) serveCall(ctx context.Context, handler *methodHandler, rth *protocol.TTHeader, h protocol.MessageHeader, args any, replies bool) {
 	defer sc.server.calls.end()
-	result, err := invokeRecovering(sc.server.callCtx, handler, h.Name, args)
+	result, err := invokeRecovering(ctx, handler, h.Name, args)
 	if !replies {
 		return
 	}
 	if err != nil {
-		_ = sc.replyError(h, asApplicationError(err))
+		_ = sc.replyError(rth, h, asApplicationError(err))
 		return
 	}
 	reply := protocol.MessageHeader{Name: h.Name, Type: protocol.Reply, SeqID: h.SeqID}
-	if werr := sc.out.write(reply, result); werr != nil {
+	if werr := sc.out.write(rth, reply, result); werr != nil {
 		// The result could not be encoded (a nil required field, too large)
 		// and the caller still deserves an answer; if the connection is gone
 		// instead, this write fails too, harmlessly.
-		_ = sc.replyError(h, protocol.NewApplicationError(protocol.InternalError, "%s: sending result: %v", h.Name, werr))
+		_ = sc.replyError(rth, h, protocol.NewApplicationError(protocol.InternalError, "%s: sending result: %v", h.Name, werr))
 	}
 }
 
@@ -133,12 +167,12 @@ func asApplicationError(err error) *protocol.ApplicationError {
 
 // replyError answers a call with a TApplicationException. Errors writing it
 // mean the connection is gone; they are returned for readCall to close on.
-func (sc *serverConn) replyError(call protocol.MessageHeader, appErr *protocol.ApplicationError) error {
+func (sc *serverConn) replyError(rth *protocol.TTHeader, call protocol.MessageHeader, appErr *protocol.ApplicationError) error {
 	if call.Type == protocol.Oneway {
 		return nil
 	}
 	h := protocol.MessageHeader{Name: call.Name, Type: protocol.Exception, SeqID: call.SeqID}
-	if err := sc.out.write(h, appErr); err != nil {
+	if err := sc.out.write(rth, h, appErr); err != nil {
 		return fmt.Errorf("sending exception for %q: %w", call.Name, err)
 	}
 	return nil

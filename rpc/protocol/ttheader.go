@@ -55,6 +55,10 @@ const (
 	MaxTTHeaderInfoSize = 4 * 0xffff
 )
 
+// TTHeaderFlagSupportOutOfOrder is the flag a Kitex client sets when it
+// takes replies in any order (a multiplexed connection).
+const TTHeaderFlagSupportOutOfOrder = 0x0001
+
 // The info block ids of a TTHeader.
 const (
 	ttInfoPadding     = 0x00
