@@ -8,6 +8,7 @@ import (
 	"unsafe"
 
 	"github.com/frugaljit/frugal/ir"
+	"github.com/frugaljit/frugal/jit"
 	"github.com/frugaljit/frugal/wire"
 )
 
@@ -18,8 +19,9 @@ type typeCodec struct {
 	ptr    bool // the dynamic type is *T
 	direct bool // T is stored in an interface's data word (a one-pointer struct)
 	engine Engine
-	why    string // why this engine
-	err    error  // the type cannot be used
+	jit    *jit.Codec // the compiled codec, when engine is EngineJIT
+	why    string     // why this engine
+	err    error      // the type cannot be used
 }
 
 // codecs maps an interface's type word to its typeCodec. Readers load the
@@ -167,7 +169,7 @@ func newTypeCodec(rt reflect.Type, o *options) *typeCodec {
 	if o != nil && o.engineSet {
 		want = o.engine
 	}
-	c.engine, c.why, c.err = resolveEngine(want, c.desc)
+	c.engine, c.why, c.jit, c.err = resolveEngine(want, c.desc)
 	return c
 }
 

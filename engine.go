@@ -59,22 +59,24 @@ func engineFromEnv() (Engine, error) {
 
 // resolveEngine turns a requested engine into the one that runs for the
 // struct d, or says why the request cannot be met.
-func resolveEngine(want Engine, d *ir.StructDesc) (Engine, string, error) {
+// For the jit it also returns the compiled codec.
+func resolveEngine(want Engine, d *ir.StructDesc) (Engine, string, *jit.Codec, error) {
 	switch want {
 	case EngineAuto:
-		return EngineReflect, "auto: no machine-code engine is built in this version, and the interpreter is slower than the reflect codec", nil
+		return EngineReflect, "auto: the jit is not yet chosen by default (no preemption polls, no start-up self-check, decode not compiled), and the interpreter is slower than the reflect codec", nil, nil
 	case EngineReflect:
-		return EngineReflect, "asked for", nil
+		return EngineReflect, "asked for", nil, nil
 	case EngineInterp:
 		if err := interp.Prepare(d); err != nil {
-			return EngineReflect, "", fmt.Errorf("%w: interp: %v", ErrEngineUnavailable, err)
+			return EngineReflect, "", nil, fmt.Errorf("%w: interp: %v", ErrEngineUnavailable, err)
 		}
-		return EngineInterp, "asked for", nil
+		return EngineInterp, "asked for", nil, nil
 	case EngineJIT:
-		if err := jit.Prepare(d); err != nil {
-			return EngineReflect, "", fmt.Errorf("%w: jit: %v", ErrEngineUnavailable, err)
+		jc, err := jit.Prepare(d)
+		if err != nil {
+			return EngineReflect, "", nil, fmt.Errorf("%w: jit: %v", ErrEngineUnavailable, err)
 		}
-		return EngineJIT, "asked for (decode runs on the reflect codec until compiled decode is built)", nil
+		return EngineJIT, "asked for (decode runs on the reflect codec until compiled decode is built)", jc, nil
 	}
-	return EngineReflect, "", fmt.Errorf("%w: %s is not built in this version", ErrEngineUnavailable, want)
+	return EngineReflect, "", nil, fmt.Errorf("%w: %s is not built in this version", ErrEngineUnavailable, want)
 }

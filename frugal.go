@@ -14,7 +14,6 @@ package frugal
 import (
 	"github.com/cloudwego/gopkg/protocol/thrift"
 	"github.com/frugaljit/frugal/interp"
-	"github.com/frugaljit/frugal/jit"
 	rcodec "github.com/frugaljit/frugal/reflect"
 	"github.com/frugaljit/frugal/wire"
 )
@@ -29,7 +28,7 @@ func EncodedSize(v any) int {
 	}
 	switch c.engine {
 	case EngineJIT:
-		return jit.Size(c.desc, p)
+		return c.jit.Size(p)
 	case EngineInterp:
 		return interp.Size(c.desc, p)
 	}
@@ -50,7 +49,7 @@ func EncodeObject(buf []byte, w thrift.NocopyWriter, v any) (int, error) {
 	}
 	switch c.engine {
 	case EngineJIT:
-		return jit.Encode(buf, w, c.desc, p)
+		return c.jit.Encode(buf, w, p)
 	case EngineInterp:
 		return interp.Encode(buf, w, c.desc, p)
 	}

@@ -4,6 +4,10 @@
 #
 #   gen/baseline, gen/benchmsg   thriftgo -g go:frugal_tag: the shared types
 #                                (frugal tags, Apache Thrift Read/Write)
+#   gen/jit/...                  the same as gen/baseline, gen/benchmsg, in
+#                                packages of their own, so that the
+#                                frugaljit-jit contender can pin its types to
+#                                the jit engine (engines are chosen per type)
 #   gen/fastgo/...               thriftgo -g fastgo: the same types plus
 #                                generated BLength/FastWrite/FastRead
 #   gen/kitex/...                the kitex tool: Kitex FastCodec
@@ -30,6 +34,8 @@ go -C tools build -o "$tmp/bin/kitex" github.com/cloudwego/kitex/tool/cmd/kitex
 for idl in idl/*.thrift; do
 	go -C tools tool thriftgo -r -o "$tmp/gen" \
 		-g "go:frugal_tag,package_prefix=$prefix" "$here/$idl"
+	go -C tools tool thriftgo -r -o "$tmp/gen/jit" \
+		-g "go:frugal_tag,package_prefix=$prefix/jit" "$here/$idl"
 	go -C tools tool thriftgo -r -o "$tmp/gen/fastgo" \
 		-g "fastgo:package_prefix=$prefix/fastgo" "$here/$idl"
 done

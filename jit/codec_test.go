@@ -14,29 +14,31 @@ import (
 
 // prepared returns v's descriptor with its programs compiled; it skips the
 // test where generated code cannot run (the reason is in the skip).
-func prepared(t *testing.T, v any) *ir.StructDesc {
+func prepared(t *testing.T, v any) *Codec {
 	t.Helper()
 	d, err := ir.Resolve(reflect.TypeOf(v).Elem())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := Prepare(d); err != nil {
+	c, err := Prepare(d)
+	if err != nil {
 		if errors.Is(err, ErrUnsupported) && !runnable {
 			t.Skipf("no generated code here: %v", err)
 		}
 		t.Fatalf("Prepare(%T): %v", v, err)
 	}
-	return d
+	return c
 }
 
 // encodeBoth encodes v with the compiled code and the reflect codec, and
 // checks that both sizes agree with the bytes written.
 func encodeBoth(t *testing.T, v any) (got, want []byte) {
 	t.Helper()
-	d := prepared(t, v)
+	c := prepared(t, v)
+	d := c.desc
 	p := reflect.ValueOf(v).UnsafePointer()
 	n := codec.Size(d, p)
-	if s := Size(d, p); s != n {
+	if s := c.Size(p); s != n {
 		t.Fatalf("%T: compiled size %d, reflect codec %d", v, s, n)
 	}
 	want = make([]byte, n)
@@ -44,7 +46,7 @@ func encodeBoth(t *testing.T, v any) (got, want []byte) {
 		t.Fatalf("%T: reflect codec: %v", v, err)
 	}
 	got = make([]byte, n)
-	w, err := Encode(got, nil, d, p)
+	w, err := c.Encode(got, nil, p)
 	if err != nil || w != n {
 		t.Fatalf("%T: compiled code wrote %d of %d bytes: %v", v, w, n, err)
 	}
@@ -100,25 +102,25 @@ func TestEncodeMatchesReflect(t *testing.T) {
 }
 
 func TestEncodeErrors(t *testing.T) {
-	d := prepared(t, &testtypes.Everything{})
+	c := prepared(t, &testtypes.Everything{})
 	nilReq := &testtypes.Everything{}
-	_, err := Encode(make([]byte, 4096), nil, d, reflect.ValueOf(nilReq).UnsafePointer())
+	_, err := c.Encode(make([]byte, 4096), nil, reflect.ValueOf(nilReq).UnsafePointer())
 	var e *wire.Error
 	if !errors.Is(err, wire.ErrNilRequired) || !errors.As(err, &e) || e.Path != "testtypes.Everything.ReqStruct" {
 		t.Fatalf("nil required: %v", err)
 	}
 	cycle := &testtypes.Everything{ReqStruct: &testtypes.Simple{}}
 	cycle.Next = cycle
-	if _, err := Encode(make([]byte, 1<<20), nil, d, reflect.ValueOf(cycle).UnsafePointer()); !errors.Is(err, wire.ErrDepthLimit) {
+	if _, err := c.Encode(make([]byte, 1<<20), nil, reflect.ValueOf(cycle).UnsafePointer()); !errors.Is(err, wire.ErrDepthLimit) {
 		t.Fatalf("cycle: %v", err)
 	}
 	v := testtypes.NewNesting()
-	nd := prepared(t, v)
+	nc := prepared(t, v)
 	p := reflect.ValueOf(v).UnsafePointer()
-	n := codec.Size(nd, p)
+	n := codec.Size(nc.desc, p)
 	for short := 0; short < n; short += 97 {
 		backing := bytes.Repeat([]byte{0xAA}, n+16)
-		if _, err := Encode(backing[:short], nil, nd, p); !errors.Is(err, wire.ErrShortBuffer) {
+		if _, err := nc.Encode(backing[:short], nil, p); !errors.Is(err, wire.ErrShortBuffer) {
 			t.Fatalf("buffer of %d/%d: %v", short, n, err)
 		}
 		if !bytes.Equal(backing[short:], bytes.Repeat([]byte{0xAA}, n+16-short)) {
@@ -137,12 +139,51 @@ func (r *recorder) WriteDirect(b []byte, _ int) error {
 func TestEncodeNocopyWriter(t *testing.T) {
 	big := bytes.Repeat([]byte{'x'}, wire.NocopyThreshold)
 	v := &testtypes.Simple{StringField: "small", BinaryField: big}
-	d := prepared(t, v)
+	c := prepared(t, v)
 	p := reflect.ValueOf(v).UnsafePointer()
-	buf := make([]byte, codec.Size(d, p))
+	buf := make([]byte, codec.Size(c.desc, p))
 	var r recorder
-	n, err := Encode(buf, &r, d, p)
+	n, err := c.Encode(buf, &r, p)
 	if err != nil || n != len(buf)-len(big) || len(r.chunks) != 1 || &r.chunks[0][0] != &big[0] {
 		t.Fatalf("wrote %d, %d chunks: %v", n, len(r.chunks), err)
+	}
+}
+
+// Strings and binaries of every short length, and a few long ones, copy
+// exactly (short copies move overlapping head and tail chunks).
+func TestEncodeEveryLength(t *testing.T) {
+	for n := 0; n <= 300; n++ {
+		if n > 70 && n%37 != 0 {
+			continue
+		}
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = byte(i*7 + n)
+		}
+		v := testtypes.NewSimple()
+		v.StringField, v.BinaryField = string(b), b[:n/2]
+		if got, want := encodeBoth(t, v); !bytes.Equal(got, want) {
+			t.Fatalf("length %d:\n got %x\nwant %x", n, got, want)
+		}
+	}
+}
+
+// Contexts reused from the driver (those too large for the stack) start
+// afresh after a call that failed mid-way.
+func TestHeapContextReuse(t *testing.T) {
+	defer func(n int) { stackLimit = n }(stackLimit)
+	stackLimit = 0
+	v := testtypes.NewNesting()
+	c := prepared(t, v)
+	p := reflect.ValueOf(v).UnsafePointer()
+	n := codec.Size(c.desc, p)
+	for i := 0; i < 3; i++ {
+		if _, err := c.Encode(make([]byte, n/2), nil, p); !errors.Is(err, wire.ErrShortBuffer) {
+			t.Fatalf("short buffer: %v", err)
+		}
+		got, want := encodeBoth(t, v)
+		if len(got) != len(want) {
+			t.Fatalf("after a failed call: %d bytes, want %d", len(got), len(want))
+		}
 	}
 }

@@ -8,16 +8,17 @@ import (
 )
 
 // Register roles. Generated code is a leaf entered with the context's
-// address in RDI: it keeps it in R15, gives values the ten registers of
-// allocatable, and uses RCX, RSI and RDI as scratch (they are also what
-// REP MOVSB takes). RSP and RBP are never touched.
-var allocatable = [...]Reg{RAX, RBX, RDX, R8, R9, R10, R11, R12, R13, R14}
+// address in RDI: it keeps it in R15, gives values the nine registers of
+// allocatable, and uses RCX, RSI, RDI and R14 as scratch (the first three
+// are also what REP MOVSB takes). RSP and RBP are never touched.
+var allocatable = [...]Reg{RAX, RBX, RDX, R8, R9, R10, R11, R12, R13}
 
 const (
 	ctxReg = R15
 	tmp0   = RCX
 	tmp1   = RSI
 	tmp2   = RDI
+	tmp3   = R14 // the bytes in flight of a short copy
 )
 
 // Machine is the amd64 code generator.

@@ -79,3 +79,9 @@ func (a *Asm) MovqXR(x int, r Reg) {
 func (a *Asm) Ucomisd(x, y int) {
 	a.byte1(0x66, 0x0f, 0x2e, 0xc0|byte(x&7)<<3|byte(y&7))
 }
+
+// MovupsLoad: xmm register x (0-7) = the 16 bytes at m.
+func (a *Asm) MovupsLoad(x int, m Mem) { a.opRM(4, []byte{0x0f, 0x10}, Reg(x&7), m) }
+
+// MovupsStore: the 16 bytes at m = xmm register x (0-7).
+func (a *Asm) MovupsStore(m Mem, x int) { a.opRM(4, []byte{0x0f, 0x11}, Reg(x&7), m) }

@@ -59,3 +59,15 @@ func TestSSEForms(t *testing.T) {
 	a.Ucomisd(0, 1)
 	decodes(t, "ucomisd", a.Bytes(), x86asm.UCOMISD, x86asm.X0, x86asm.X1)
 }
+
+func TestMovupsForms(t *testing.T) {
+	var a Asm
+	for _, m := range mems() {
+		a.Reset()
+		a.MovupsLoad(1, m)
+		decodes(t, "movups load", a.Bytes(), x86asm.MOVUPS, x86asm.X1, xmem(m))
+		a.Reset()
+		a.MovupsStore(m, 0)
+		decodes(t, "movups store", a.Bytes(), x86asm.MOVUPS, xmem(m), x86asm.X0)
+	}
+}

@@ -51,11 +51,10 @@ func (g *gen) value(v *ssa.Value) {
 	case ssa.OpStore:
 		g.store(v)
 	case ssa.OpMove:
-		// REP MOVSB takes RDI, RSI and RCX, none of which holds a value.
 		g.inTo(v.Args[0], RDI)
 		g.inTo(v.Args[1], RSI)
 		g.inTo(v.Args[2], RCX)
-		a.RepMovsb()
+		g.copyBytes()
 	case ssa.OpExit:
 		g.exit(v)
 	case ssa.OpSelectValue:

@@ -1,0 +1,50 @@
+package bench
+
+import (
+	"reflect"
+
+	fjfrugal "github.com/frugaljit/frugal"
+
+	"github.com/frugaljit/frugal/bench/gen/baseline"
+	"github.com/frugaljit/frugal/bench/gen/benchmsg"
+	jitbaseline "github.com/frugaljit/frugal/bench/gen/jit/baseline"
+	jitbenchmsg "github.com/frugaljit/frugal/bench/gen/jit/benchmsg"
+)
+
+// jitTypes maps the shared types to copies (gen/jit) that run on the jit
+// engine: engines are chosen per type, and the shared types stay on auto
+// for the frugaljit-reflect contender.
+var jitTypes = map[reflect.Type]reflect.Type{
+	reflect.TypeFor[*baseline.Simple]():        reflect.TypeFor[*jitbaseline.Simple](),
+	reflect.TypeFor[*baseline.PartialSimple](): reflect.TypeFor[*jitbaseline.PartialSimple](),
+	reflect.TypeFor[*baseline.Nesting]():       reflect.TypeFor[*jitbaseline.Nesting](),
+	reflect.TypeFor[*baseline.Nesting2]():      reflect.TypeFor[*jitbaseline.Nesting2](),
+	reflect.TypeFor[*benchmsg.ListOfSmall]():   reflect.TypeFor[*jitbenchmsg.ListOfSmall](),
+}
+
+// jitContender is this library with its types pinned to the jit engine
+// (compiled size and encode; decode runs on the reflect codec until compiled
+// decode lands). It joins Contenders only where the jit runs.
+var jitContender = Contender{
+	Name:        "frugaljit-jit",
+	Role:        Ours,
+	EncodedSize: fjfrugal.EncodedSize,
+	Encode:      func(buf []byte, v any) (int, error) { return fjfrugal.EncodeObject(buf, nil, v) },
+	Decode:      fjfrugal.DecodeObject,
+	Adapt:       adaptTo(jitTypes),
+}
+
+func init() {
+	for _, t := range jitTypes {
+		if fjfrugal.Pretouch(t, fjfrugal.WithEngine(fjfrugal.EngineJIT)) != nil {
+			return
+		}
+	}
+	// After frugaljit-reflect, so that the two of this library sit together.
+	for i, c := range Contenders {
+		if c.Name == "frugaljit-reflect" {
+			Contenders = append(Contenders[:i+1], append([]Contender{jitContender}, Contenders[i+1:]...)...)
+			return
+		}
+	}
+}

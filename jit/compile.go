@@ -1,0 +1,125 @@
+package jit
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/frugaljit/frugal/backend"
+	"github.com/frugaljit/frugal/backend/amd64"
+	"github.com/frugaljit/frugal/ir"
+	"github.com/frugaljit/frugal/ssa"
+)
+
+// machine is this platform's code generator, nil where there is none.
+var machine = func() backend.Machine {
+	if runtime.GOARCH == "amd64" {
+		return amd64.Machine{}
+	}
+	return nil
+}()
+
+// compiled is one struct's program in executable memory.
+type compiled struct {
+	fn      *backend.Func
+	code    *Code
+	addr    uintptr
+	words   int         // the context's length
+	callees []*compiled // by site: the program a call exit runs, nil for other exits
+}
+
+// Codec is the compiled size and encode programs of one struct type.
+type Codec struct {
+	desc         *ir.StructDesc
+	size, encode *compiled
+}
+
+type funcKey struct {
+	d    *ir.StructDesc
+	mode ir.Mode
+}
+
+// programs holds every compiled program, per struct and mode. Only
+// Prepare touches it, under its lock; running code reaches programs
+// through Codec and callees, without a lookup.
+var programs struct {
+	sync.Mutex
+	m map[funcKey]*compiled
+}
+
+// Prepare compiles the size and encode programs of d and of every struct
+// they call (once per struct, for the life of the process), or says why it
+// cannot.
+func Prepare(d *ir.StructDesc) (*Codec, error) {
+	if machine == nil || !runnable {
+		return nil, fmt.Errorf("%w (%s/%s)", ErrUnsupported, runtime.GOOS, runtime.GOARCH)
+	}
+	programs.Lock()
+	defer programs.Unlock()
+	if programs.m == nil {
+		programs.m = map[funcKey]*compiled{}
+	}
+	var fresh []*compiled
+	var visit func(k funcKey) (*compiled, error)
+	visit = func(k funcKey) (*compiled, error) {
+		if c, ok := programs.m[k]; ok {
+			return c, nil
+		}
+		c, err := compile(k)
+		if err != nil {
+			return nil, err
+		}
+		programs.m[k] = c // before the callees: recursive types call back
+		fresh = append(fresh, c)
+		for i, s := range c.fn.Sites {
+			if s.Kind == ssa.ExitCallSize || s.Kind == ssa.ExitCallEncode {
+				if c.callees[i], err = visit(funcKey{s.Aux.(*ir.StructDesc), k.mode}); err != nil {
+					return nil, err
+				}
+			}
+		}
+		return c, nil
+	}
+	size, err := visit(funcKey{d, ir.ModeSize})
+	if err == nil {
+		var encode *compiled
+		if encode, err = visit(funcKey{d, ir.ModeEncode}); err == nil {
+			return &Codec{desc: d, size: size, encode: encode}, nil
+		}
+	}
+	for k, c := range programs.m { // forget a partial batch: a later call starts over
+		for _, f := range fresh {
+			if c == f {
+				delete(programs.m, k)
+			}
+		}
+	}
+	return nil, err
+}
+
+// compile builds, optimizes and compiles one program and loads its code.
+func compile(k funcKey) (*compiled, error) {
+	p := ir.Lower(k.d, k.mode, ir.DefaultInlineDepth)
+	var f *ssa.Func
+	switch k.mode {
+	case ir.ModeSize:
+		f = ssa.BuildSize(p)
+	case ir.ModeEncode:
+		f = ssa.BuildEncode(p)
+	default:
+		return nil, fmt.Errorf("jit: %s: no compiled %v yet", k.d.Name, k.mode)
+	}
+	if err := ssa.Optimize(f, false); err != nil {
+		return nil, fmt.Errorf("jit: %s: %w", f.Name, err)
+	}
+	fn, err := machine.Compile(f)
+	if err != nil {
+		return nil, err
+	}
+	code, err := Load(fn.Code)
+	if err != nil {
+		return nil, err
+	}
+	return &compiled{fn: fn, code: code, addr: code.Addr(0), words: backend.ContextWords(fn.Slots),
+		callees: make([]*compiled, len(fn.Sites))}, nil
+}

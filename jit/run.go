@@ -1,0 +1,176 @@
+package jit
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+	"unsafe"
+
+	"github.com/cloudwego/gopkg/protocol/thrift"
+	"github.com/frugaljit/frugal/backend"
+	"github.com/frugaljit/frugal/interp"
+	"github.com/frugaljit/frugal/ssa"
+	"github.com/frugaljit/frugal/wire"
+)
+
+// MaxDepth bounds nested calls between struct programs, as the other
+// engines bound nesting.
+const MaxDepth = 1023
+
+// stackWords is the largest context kept on the Go stack. A context there
+// is safe: generated code finds it through its argument at every entry, and
+// keeps no other pointer into it, so the stack may move during an exit.
+const stackWords = 320
+
+// stackLimit is stackWords, lowered by tests to run every context on the
+// heap.
+var stackLimit = stackWords
+
+// invocation is one top-level call: its output and, from the first exit on, a
+// pooled driver that serves exits.
+type invocation struct {
+	dr                      *driver
+	out                     []byte
+	w                       thrift.NocopyWriter
+	outAddr, outLen, writer uint64 // the arguments encode programs take for the output
+}
+
+// driver serves exits and holds what must outlive one of them. Drivers are
+// pooled: a warm call allocates nothing.
+type driver struct {
+	exits interp.Exits
+	args  [backend.MaxExitArgs]uint64
+	heap  [][]uint64 // contexts too large for the stack, by nesting depth
+	depth int
+}
+
+var drivers = sync.Pool{New: func() any { return new(driver) }}
+
+func (cl *invocation) driver() *driver {
+	if cl.dr == nil {
+		cl.dr = drivers.Get().(*driver)
+		cl.dr.exits.Reset(cl.out, cl.w)
+	}
+	return cl.dr
+}
+
+func (cl *invocation) release() {
+	if cl.dr != nil {
+		cl.dr.exits.Reset(nil, nil)
+		cl.dr.depth = 0
+		drivers.Put(cl.dr)
+		cl.dr = nil
+	}
+}
+
+// run runs c with the given arguments until it returns, serving its exits.
+// The context is on the stack when it is small (two sizes, as Go zeroes
+// the whole array), else in the driver.
+func (cl *invocation) run(c *compiled, args ...uint64) uint64 {
+	switch {
+	case c.words > stackLimit:
+	case c.words <= 64:
+		var stack [64]uint64
+		return cl.runOn(c, stack[:c.words], args)
+	case c.words <= stackWords:
+		var stack [stackWords]uint64
+		return cl.runOn(c, stack[:c.words], args)
+	}
+	return cl.runOn(c, cl.heapContext(c.words), args)
+}
+
+func (cl *invocation) runOn(c *compiled, ctx []uint64, args []uint64) uint64 {
+	ctx[backend.CtxResume] = 0 // a reused context may hold the resume address of a failed call
+	copy(ctx[backend.CtxArgs:], args)
+	for {
+		code := Call(c.addr, unsafe.Pointer(&ctx[0]))
+		if code == backend.ExitReturn {
+			return ctx[backend.CtxResult]
+		}
+		ctx[backend.CtxResult] = cl.serve(c, int(code-1), ctx)
+	}
+}
+
+func (cl *invocation) heapContext(words int) []uint64 {
+	dr := cl.driver()
+	for len(dr.heap) <= dr.depth {
+		dr.heap = append(dr.heap, nil)
+	}
+	if len(dr.heap[dr.depth]) < words {
+		dr.heap[dr.depth] = make([]uint64, words)
+	}
+	return dr.heap[dr.depth][:words]
+}
+
+// failed is what a call exit returns after recording an error: -1.
+const failed = ^uint64(0)
+
+// serve serves exit site i of c, whose arguments are in ctx.
+func (cl *invocation) serve(c *compiled, i int, ctx []uint64) uint64 {
+	site := &c.fn.Sites[i]
+	dr := cl.driver()
+	args := dr.args[:site.Args]
+	copy(args, ctx[backend.CtxExitArgs:])
+	switch site.Kind {
+	case ssa.ExitCallSize:
+		if dr.depth >= MaxDepth {
+			return 1 // too deep to encode; encoding reports it
+		}
+		dr.depth++
+		n := cl.run(c.callees[i], args[0])
+		dr.depth--
+		return n
+	case ssa.ExitCallEncode:
+		if dr.depth >= MaxDepth {
+			dr.exits.SetErr(wire.Errorf(wire.ErrDepthLimit, fmt.Sprintf("structs nest deeper than %d (a pointer cycle?)", MaxDepth)))
+			return failed
+		}
+		dr.depth++
+		n := cl.run(c.callees[i], args[0], cl.outAddr, cl.outLen, cl.writer, args[1])
+		dr.depth--
+		return n
+	}
+	return dr.exits.Serve(site.Kind, site.Aux, args)
+}
+
+// Size returns the encoded size of the struct at p (nil: an empty struct).
+func (cd *Codec) Size(p unsafe.Pointer) int {
+	if p == nil {
+		return 1
+	}
+	var cl invocation
+	n := int(cl.run(cd.size, uint64(uintptr(p))))
+	runtime.KeepAlive(p) // the code holds p only as an integer
+	cl.release()
+	return n
+}
+
+// Encode writes the struct at p (nil: an empty struct) into buf with the
+// reflect codec's contract: strings and binaries of 4096 bytes or more go
+// to w when it is not nil, and a value that does not fit is ErrShortBuffer,
+// never a write past len(buf).
+func (cd *Codec) Encode(buf []byte, w thrift.NocopyWriter, p unsafe.Pointer) (int, error) {
+	if p == nil {
+		if len(buf) < 1 {
+			return 0, wire.Errorf(wire.ErrShortBuffer, "need 1 byte")
+		}
+		buf[0] = byte(wire.Stop)
+		return 1, nil
+	}
+	cl := invocation{out: buf, w: w, outAddr: uint64(uintptr(unsafe.Pointer(unsafe.SliceData(buf)))), outLen: uint64(len(buf))}
+	if w != nil {
+		cl.writer = 1
+	}
+	n := cl.run(cd.encode, uint64(uintptr(p)), cl.outAddr, cl.outLen, cl.writer, 0)
+	runtime.KeepAlive(p) // the code holds p and buf only as integers
+	runtime.KeepAlive(buf)
+	var err error
+	if cl.dr != nil {
+		err = cl.dr.exits.Err()
+	}
+	cl.release()
+	if int64(n) < 0 {
+		return 0, wire.InField(err, cd.desc.Name)
+	}
+	return int(n), nil
+}
