@@ -56,6 +56,11 @@ func (g *valueGen) fillStruct(v reflect.Value, st *structNode) {
 			continue
 		}
 		g.fill(fv, f.t)
+		if f.req == "optional" && fv.Kind() == reflect.Float64 && fv.Float() == 0 {
+			// -0 == 0: an optional double held by value is omitted when it
+			// equals its default by ==, so -0 reads back as 0.
+			fv.SetFloat(0)
+		}
 	}
 }
 
