@@ -64,19 +64,31 @@ func (cl *invocation) release() {
 }
 
 // run runs c with the given arguments until it returns, serving its exits.
-// The context is on the stack when it is small (two sizes, as Go zeroes
-// the whole array), else in the driver.
+// The context is on the stack when it is small, in an array of one of two
+// sizes (each in a frame of its own: Go zeroes the whole array), else in
+// the driver.
 func (cl *invocation) run(c *compiled, args ...uint64) uint64 {
 	switch {
 	case c.words > stackLimit:
-	case c.words <= 64:
-		var stack [64]uint64
-		return cl.runOn(c, stack[:c.words], args)
-	case c.words <= stackWords:
-		var stack [stackWords]uint64
-		return cl.runOn(c, stack[:c.words], args)
+		return cl.runOn(c, cl.heapContext(c.words), args)
+	case c.words <= smallWords:
+		return cl.runSmall(c, args)
 	}
-	return cl.runOn(c, cl.heapContext(c.words), args)
+	return cl.runLarge(c, args)
+}
+
+const smallWords = 64
+
+//go:noinline
+func (cl *invocation) runSmall(c *compiled, args []uint64) uint64 {
+	var stack [smallWords]uint64
+	return cl.runOn(c, stack[:c.words], args)
+}
+
+//go:noinline
+func (cl *invocation) runLarge(c *compiled, args []uint64) uint64 {
+	var stack [stackWords]uint64
+	return cl.runOn(c, stack[:c.words], args)
 }
 
 func (cl *invocation) runOn(c *compiled, ctx []uint64, args []uint64) uint64 {
