@@ -51,5 +51,9 @@ func unwrap(t Transport, payload []byte) (*protocol.TTHeader, []byte, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return &th, payload[n:], nil
+	msg, err := protocol.TTHeaderMessage(payload[n:])
+	if err != nil {
+		return nil, nil, err
+	}
+	return &th, msg, nil
 }

@@ -206,3 +206,27 @@ func connectionsOf(ts *testServer) int {
 	defer ts.mu.Unlock()
 	return len(ts.conns)
 }
+
+func TestServerTakesKitexTTHeaderFramed(t *testing.T) {
+	// Kitex's TTHeaderFramed transport frames the message again inside the
+	// TTHeader: a length of its own, then the binary message.
+	ts := startServer(t, "tcp")
+	conn := ts.dialRaw(t)
+	inner := frame(t, hdr("Echo", 4), &EchoEchoArgs{Req: &EchoRequest{Msg: "kitex", ID: 4}})
+	th := &protocol.TTHeader{SeqID: 4}
+	buf := make([]byte, th.EncodedSize()+len(inner))
+	if _, err := protocol.PutTTHeader(buf, th, len(inner)); err != nil {
+		t.Fatal(err)
+	}
+	copy(buf[th.EncodedSize():], inner)
+	write(t, conn, buf)
+	gotTH, h, body := readTTMessage(t, conn)
+	var result EchoEchoResult
+	if _, err := decode(body, &result); err != nil || gotTH.SeqID != 4 || h.SeqID != 4 || result.Success == nil || result.Success.Msg != "kitex" {
+		t.Fatalf("reply %+v %+v %+v, %v", gotTH, h, result.Success, err)
+	}
+	// An inner length that disagrees with the frame closes the connection.
+	protocol.PutFrameSize(buf[th.EncodedSize():], len(inner))
+	write(t, conn, buf)
+	waitClosed(t, conn)
+}

@@ -165,3 +165,21 @@ func readTTHeader(payload []byte) (TTHeader, int, error) {
 	}
 	return h, fixed + infoSize, nil
 }
+
+// TTHeaderMessage returns the binary message in rest, the bytes of a frame
+// after its TTHeader. Kitex writes the message there bare, or, for its
+// TTHeaderFramed transport (a Kitex client's usual choice), framed again
+// with a length of its own; that inner length must cover exactly the bytes
+// that are left, or the error wraps ErrBadTTHeader.
+func TTHeaderMessage(rest []byte) ([]byte, error) {
+	if len(rest) < FrameHeaderSize+2 || binary.BigEndian.Uint16(rest) == version1>>16 ||
+		binary.BigEndian.Uint16(rest[FrameHeaderSize:]) != version1>>16 {
+		return rest, nil // bare, or not a binary message at all: ReadMessageHeader says which
+	}
+	inner := binary.BigEndian.Uint32(rest)
+	if int64(inner) != int64(len(rest)-FrameHeaderSize) {
+		return nil, fmt.Errorf("%w: inner frame of %d bytes in the %d bytes after the header",
+			ErrBadTTHeader, inner, len(rest)-FrameHeaderSize)
+	}
+	return rest[FrameHeaderSize:], nil
+}

@@ -180,3 +180,29 @@ func TestEncodeTTHeaderMessageReportsErrors(t *testing.T) {
 		t.Fatal("a body that cannot be encoded gave no error")
 	}
 }
+
+func TestTTHeaderMessageStripsKitexInnerFrame(t *testing.T) {
+	framed := append([]byte{0, 0, 0, byte(len(echoCallHeader))}, echoCallHeader...)
+	tests := []struct {
+		name string
+		rest []byte
+		want []byte
+		err  error
+	}{
+		{"bare message", echoCallHeader, echoCallHeader, nil},
+		{"framed message", framed, echoCallHeader, nil},
+		{"inner length too long", append([]byte{0, 0, 0, 99}, echoCallHeader...), nil, ErrBadTTHeader},
+		{"inner length too short", append([]byte{0, 0, 0, 3}, echoCallHeader...), nil, ErrBadTTHeader},
+		{"inner length huge", append([]byte{0xff, 0xff, 0xff, 0xff}, echoCallHeader...), nil, ErrBadTTHeader},
+		{"neither: left for the message reader", []byte("garbage!"), []byte("garbage!"), nil},
+		{"empty", nil, nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := TTHeaderMessage(tt.rest)
+			if !errors.Is(err, tt.err) || !bytes.Equal(got, tt.want) {
+				t.Fatalf("TTHeaderMessage = %x, %v; want %x, %v", got, err, tt.want, tt.err)
+			}
+		})
+	}
+}
