@@ -120,6 +120,9 @@ func FuzzReadTTHeader(f *testing.F) {
 		if n > len(payload) || n%4 != 2 {
 			t.Fatalf("read %+v taking %d of %d bytes", h, n, len(payload))
 		}
+		if msg, err := TTHeaderMessage(payload[n:]); err == nil && len(msg) != len(payload)-n && len(msg) != len(payload)-n-FrameHeaderSize {
+			t.Fatalf("TTHeaderMessage kept %d of %d bytes", len(msg), len(payload)-n)
+		}
 		// What was read encodes and reads back the same (padding and block
 		// order may differ from the input; the values may not).
 		buf := make([]byte, h.EncodedSize())
