@@ -1,0 +1,96 @@
+package jit
+
+import (
+	"bytes"
+	"reflect"
+	"runtime"
+	"sync"
+	"testing"
+
+	"github.com/frugaljit/frugal/internal/testtypes"
+	codec "github.com/frugaljit/frugal/reflect"
+)
+
+// Generated code holds pointers as integers (in registers and in contexts
+// the GC does not scan), so the values it reads must stay alive through
+// their callers alone. Values made here are referenced by nothing but the
+// call while another goroutine forces GC in a loop; map entries live in
+// the driver. Run with GODEBUG=gccheckmark=1 too (scripts/test.sh does).
+func TestEncodeUnderGC(t *testing.T) {
+	c := prepared(t, &testtypes.Everything{})
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+				runtime.GC()
+			}
+		}
+	}()
+	defer func() { close(stop); wg.Wait() }()
+	g := testtypes.NewRandom(11)
+	for i := 0; i < 300; i++ {
+		v := new(testtypes.Everything)
+		g.Fill(v)
+		v.ReqStruct = testtypes.NewSimple()
+		p := reflect.ValueOf(v).UnsafePointer()
+		n := c.Size(p)
+		got := make([]byte, n)
+		if w, err := c.Encode(got, nil, p); err != nil || w != n {
+			t.Fatalf("value %d: wrote %d of %d: %v", i, w, n, err)
+		}
+		if n != codec.Size(c.desc, p) {
+			t.Fatalf("value %d: size %d, reflect codec %d", i, n, codec.Size(c.desc, p))
+		}
+		if !hasMaps(v) {
+			want := make([]byte, n)
+			if _, err := codec.Encode(want, nil, c.desc, p); err != nil || !bytes.Equal(got, want) {
+				k := 0
+				for k < n && got[k] == want[k] {
+					k++
+				}
+				t.Fatalf("value %d: bytes differ from the reflect codec's at %d of %d (%v)\n got %x\nwant %x", i, k, n, err, got[max(0, k-16):min(n, k+16)], want[max(0, k-16):min(n, k+16)])
+			}
+		} else {
+			decodesTo(t, got, v)
+		}
+	}
+}
+
+// hasMaps reports whether v holds a map with two entries or more, whose
+// order the encoding does not fix.
+func hasMaps(v *testtypes.Everything) bool {
+	found := false
+	var walk func(x reflect.Value)
+	walk = func(x reflect.Value) {
+		switch x.Kind() {
+		case reflect.Pointer, reflect.Interface:
+			if !x.IsNil() {
+				walk(x.Elem())
+			}
+		case reflect.Struct:
+			for i := 0; i < x.NumField(); i++ {
+				walk(x.Field(i))
+			}
+		case reflect.Slice, reflect.Array:
+			for i := 0; i < x.Len(); i++ {
+				walk(x.Index(i))
+			}
+		case reflect.Map:
+			if x.Len() > 1 {
+				found = true
+			}
+			for it := x.MapRange(); it.Next(); {
+				walk(it.Key())
+				walk(it.Value())
+			}
+		}
+	}
+	walk(reflect.ValueOf(v))
+	return found
+}
