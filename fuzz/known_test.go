@@ -59,3 +59,36 @@ func everythingChain(n int, leaf testtypes.Msg) testtypes.Msg {
 	}
 	return m
 }
+
+// Every engine draws the depth limit where the reflect codec does, level
+// for level, on both sides of it: structs inlined into one program count
+// as levels as calls between programs do (the interpreter once counted
+// only calls, and skipped a field 1023 levels deep that the oracle
+// refuses; FuzzDecode found it).
+func TestDepthLimitAgrees(t *testing.T) {
+	ls, err := fixedLanes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	leaves := map[string]testtypes.Msg{
+		"unknown i32":   testtypes.Msg{}.Field(wire.I32, 999).I32(1),
+		"unknown list":  testtypes.Msg{}.Field(wire.List, 999).List(wire.I32, 1).I32(1),
+		"map":           testtypes.Msg{}.Field(wire.Map, 31).Map(wire.Double, wire.String, 1).F64(1).Str("x"),
+		"empty map":     testtypes.Msg{}.Field(wire.Map, 31).Map(wire.Double, wire.String, 0),
+		"list of bool":  testtypes.Msg{}.Field(wire.List, 19).List(wire.Bool, 1).B(1),
+		"empty list":    testtypes.Msg{}.Field(wire.List, 19).List(wire.Bool, 0),
+		"optional text": testtypes.Msg{}.Field(wire.String, 13).Str("x"),
+	}
+	for name, leaf := range leaves {
+		for n := frugal.MaxDepth - 3; n <= frugal.MaxDepth+1; n++ {
+			data := everythingChain(n, leaf)
+			rs := decodeAll(ls, fixedEverything, data)
+			for k, r := range rs[1:] {
+				if r.class != rs[0].class {
+					t.Errorf("%s under %d structs: %s says %s, %s says %s", name, n,
+						ls.run[0].Name, rs[0].class, ls.run[k+1].Name, r.class)
+				}
+			}
+		}
+	}
+}

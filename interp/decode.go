@@ -20,7 +20,7 @@ func Decode(buf []byte, d *ir.StructDesc, p unsafe.Pointer) (int, error) {
 		return 0, err
 	}
 	dr := &driver{in: buf}
-	n := dr.decodeWith(f, p, 0)
+	n := dr.decodeWith(f, p, 0, 0)
 	runtime.KeepAlive(p) // the program holds p only as an integer
 	if int64(n) < 0 {
 		return 0, wire.InField(dr.err, d.Name)
@@ -74,16 +74,16 @@ func decodeFunc(d *ir.StructDesc) (*ssa.Func, error) {
 	return actual.(*ssa.Func), nil
 }
 
-func (dr *driver) decodeWith(f *ssa.Func, p unsafe.Pointer, pos uint64) uint64 {
+func (dr *driver) decodeWith(f *ssa.Func, p unsafe.Pointer, pos, depth uint64) uint64 {
 	in := uint64(uintptr(unsafe.Pointer(unsafe.SliceData(dr.in))))
-	return Run(f, []uint64{uint64(uintptr(p)), in, uint64(len(dr.in)), pos}, dr)
+	return Run(f, []uint64{uint64(uintptr(p)), in, uint64(len(dr.in)), pos, depth}, dr)
 }
 
 // decodeExit serves the exits of decode programs.
 func (dr *driver) decodeExit(kind ssa.ExitKind, aux any, args []uint64) uint64 {
 	switch kind {
 	case ssa.ExitSkip:
-		next, err := wire.Skip(dr.in, int(args[0]), wire.Type(args[1]), dr.depth+1, MaxDepth)
+		next, err := wire.Skip(dr.in, int(args[0]), wire.Type(args[1]), int(args[2]), MaxDepth)
 		if err != nil {
 			dr.err = err
 			return failed
@@ -148,7 +148,7 @@ func (dr *driver) decodeExit(kind ssa.ExitKind, aux any, args []uint64) uint64 {
 		*(*unsafe.Pointer)(pointer(args[0])) = m.UnsafePointer()
 		return 0
 	case ssa.ExitCallDecode:
-		if dr.depth >= MaxDepth {
+		if args[2] > MaxDepth {
 			dr.err = wire.Errorf(wire.ErrDepthLimit, "nesting deeper than "+strconv.Itoa(MaxDepth))
 			return failed
 		}
@@ -157,10 +157,7 @@ func (dr *driver) decodeExit(kind ssa.ExitKind, aux any, args []uint64) uint64 {
 			dr.err = err
 			return failed
 		}
-		dr.depth++
-		n := dr.decodeWith(f, pointer(args[0]), args[1])
-		dr.depth--
-		return n
+		return dr.decodeWith(f, pointer(args[0]), args[1], args[2])
 	case ssa.ExitMissingRequired:
 		s, seen := aux.(*ir.StructDesc), args[0]
 		for k, fi := range s.Required {

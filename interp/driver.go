@@ -16,7 +16,7 @@ import (
 
 // MaxDepth bounds nested calls between struct programs, as the reflect
 // codec bounds nesting.
-const MaxDepth = 1023
+const MaxDepth = wire.MaxDepth
 
 // Size returns the encoded size of the struct at p by running its size
 // program.

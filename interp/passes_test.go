@@ -46,7 +46,7 @@ func TestEachPassKeepsMeaning(t *testing.T) {
 		r.dec = new(testtypes.Everything)
 		r.dec.InitDefault()
 		dd := &driver{in: r.enc}
-		if got := dd.decodeWith(dec, reflect.ValueOf(r.dec).UnsafePointer(), 0); int(got) != len(r.enc) {
+		if got := dd.decodeWith(dec, reflect.ValueOf(r.dec).UnsafePointer(), 0, 0); int(got) != len(r.enc) {
 			t.Fatalf("decode read %d of %d bytes: %v", int64(got), len(r.enc), dd.err)
 		}
 		return r

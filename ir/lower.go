@@ -29,6 +29,7 @@ type lowerer struct {
 	p        *Program
 	inlining map[*StructDesc]bool // structs on the current inline path
 	called   map[*StructDesc]bool
+	level    int // decode: the nesting level being lowered (see Instr.Level)
 }
 
 // nested lowers the struct s found at base+off (depth levels below the

@@ -37,6 +37,12 @@ type Instr struct {
 	Field  *Field      // the field the instruction codes, for omission rules and errors
 	Callee *StructDesc // OpCall: the struct whose program runs
 	NoCopy bool        // OpReadBytes: alias the input
+	// Level is, in decode programs, how deep the instruction nests below
+	// the program's struct, as the reflect codec counts depth: a struct's
+	// fields are one level below it, a container's elements one below the
+	// container. Set on OpReadFields (the struct's level), OpReadList,
+	// OpReadMap and OpCall (the callee's level).
+	Level int
 
 	Body  []*Instr // nested instructions: taken branch, loop body, case body
 	Else  []*Instr // OpDeref: when the pointer is nil

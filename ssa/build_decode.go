@@ -14,6 +14,7 @@ const (
 	decArgIn           // the input's address
 	decArgInLen        // the input's length
 	decArgPos          // the position to start reading at
+	decArgDepth        // the nesting level of the struct (0 at the top)
 )
 
 // EmptyData is the data address of decoded empty binaries and lists: not
@@ -21,16 +22,17 @@ const (
 var EmptyData [8]byte
 
 // BuildDecode builds the SSA function of a decode program. Its arguments
-// are the struct's address, the input's address and length, and the
-// starting position; its result is the position after the struct, or -1
-// after an exit recorded an error.
+// are the struct's address, the input's address and length, the starting
+// position and the struct's nesting level; its result is the position
+// after the struct, or -1 after an exit recorded an error.
 func BuildDecode(p *ir.Program) (*Func, error) {
-	f := NewFunc("decode "+p.Struct.Name, TypePtr, TypePtr, TypeI64, TypeI64)
+	f := NewFunc("decode "+p.Struct.Name, TypePtr, TypePtr, TypeI64, TypeI64, TypeI64)
 	bd := &builder{f: f, b: f.Entry}
 	mem := bd.value(OpInitMem, TypeMem, 0)
 	base := bd.value(OpArg, TypePtr, decArgBase)
 	d := &decodeBuilder{encodeBuilder: encodeBuilder{builder: bd, name: p.Struct.Name},
-		in: bd.value(OpArg, TypePtr, decArgIn), inLen: bd.value(OpArg, TypeI64, decArgInLen)}
+		in: bd.value(OpArg, TypePtr, decArgIn), inLen: bd.value(OpArg, TypeI64, decArgInLen),
+		depth: bd.value(OpArg, TypeI64, decArgDepth)}
 	d.out = d.in // need, at and fail work on the input as on an output
 	d.outLen = d.inLen
 	bd.vars = []*Value{mem, bd.value(OpArg, TypeI64, decArgPos)}
@@ -44,10 +46,27 @@ func BuildDecode(p *ir.Program) (*Func, error) {
 type decodeBuilder struct {
 	encodeBuilder
 	in, inLen *Value
+	depth     *Value // the nesting level of the program's struct
 	// prechecked is set while building the elements of a container whose
 	// elements are all fixed-size: checkRoom already made sure the input
 	// holds every one of them, so their reads need no check of their own.
 	prechecked bool
+}
+
+// checkDepth fails with ErrDepthLimit when something level levels below the
+// program's struct nests deeper than wire.MaxDepth.
+func (d *decodeBuilder) checkDepth(level int) {
+	if level == 0 {
+		return // the struct's own level was checked by whoever called it
+	}
+	d.guard(d.value(OpLt, TypeBool, 0, d.iconst(TypeI64, int64(wire.MaxDepth-level)), d.depth),
+		func() { d.fail(wire.ErrDepthLimit, "") })
+}
+
+// levelBelow returns the nesting level of something level levels below the
+// program's struct.
+func (d *decodeBuilder) levelBelow(level int) *Value {
+	return d.add(d.depth, d.iconst(TypeI64, int64(level)))
 }
 
 // needIn fails with ErrTruncated unless n more input bytes remain.
@@ -124,6 +143,7 @@ func (d *decodeBuilder) structScope(fields *ir.Instr, after []*ir.Instr, base *V
 	if check != nil && check.N > 64 {
 		return fmt.Errorf("ssa: %s has %d required fields; decode programs track at most 64", check.Callee.Name, check.N)
 	}
+	d.checkDepth(fields.Level)
 	var mark *Value
 	if keep != nil {
 		mark = d.exit(ExitUnknownMark, nil, TypeI64)
@@ -183,7 +203,7 @@ func (d *decodeBuilder) fieldLoop(fields *ir.Instr, base *Value, keep bool) erro
 	id := d.loadBE(TypeI16, 1)
 	d.advance(3)
 	var err error
-	d.dispatch(fields.Body, id, t, base, keep, &err)
+	d.dispatch(fields.Body, id, t, base, keep, fields.Level, &err)
 	if err != nil {
 		return err
 	}
@@ -197,9 +217,9 @@ func (d *decodeBuilder) fieldLoop(fields *ir.Instr, base *Value, keep bool) erro
 }
 
 // dispatch compares the field id with each case in turn.
-func (d *decodeBuilder) dispatch(cases []*ir.Instr, id, t, base *Value, keep bool, err *error) {
+func (d *decodeBuilder) dispatch(cases []*ir.Instr, id, t, base *Value, keep bool, level int, err *error) {
 	if len(cases) == 0 {
-		d.unknownField(t, keep)
+		d.unknownField(t, keep, level)
 		return
 	}
 	c := cases[0]
@@ -210,15 +230,16 @@ func (d *decodeBuilder) dispatch(cases []*ir.Instr, id, t, base *Value, keep boo
 					*err = e
 				}
 			})
-		}, func() { d.unknownField(t, keep) })
-	}, func() { d.dispatch(cases[1:], id, t, base, keep, err) })
+		}, func() { d.unknownField(t, keep, level) })
+	}, func() { d.dispatch(cases[1:], id, t, base, keep, level, err) })
 }
 
-// unknownField skips the value of wire type t after a field header,
-// keeping the whole field when keep.
-func (d *decodeBuilder) unknownField(t *Value, keep bool) {
+// unknownField skips the value of wire type t after a field header of a
+// struct level levels below the program's, keeping the whole field when
+// keep.
+func (d *decodeBuilder) unknownField(t *Value, keep bool, level int) {
 	start := d.value(OpSub, TypeI64, 0, d.pos(), d.iconst(TypeI64, 3))
-	next := d.exit(ExitSkip, nil, TypeI64, d.pos(), d.value(OpZeroExt, TypeI64, 0, t))
+	next := d.exit(ExitSkip, nil, TypeI64, d.pos(), d.value(OpZeroExt, TypeI64, 0, t), d.levelBelow(level+1))
 	d.guard(d.value(OpEq, TypeBool, 0, next, d.iconst(TypeI64, -1)), func() { d.returnValue(next) })
 	d.vars[varPos] = next
 	if keep {
@@ -245,7 +266,7 @@ func (d *decodeBuilder) instr(in *ir.Instr, base *Value) error {
 		k := len(d.vars) - 1 // the innermost struct's seen mask
 		d.vars[k] = d.value(OpOr, TypeI64, 0, d.vars[k], d.iconst(TypeI64, int64(uint64(1)<<in.N)))
 	case ir.OpCall:
-		next := d.exit(ExitCallDecode, in.Callee, TypeI64, d.ptrAt(base, in.Off), d.pos())
+		next := d.exit(ExitCallDecode, in.Callee, TypeI64, d.ptrAt(base, in.Off), d.pos(), d.levelBelow(in.Level))
 		d.guard(d.value(OpEq, TypeBool, 0, next, d.iconst(TypeI64, -1)), func() { d.returnValue(next) })
 		d.vars[varPos] = next
 	default:
@@ -315,6 +336,7 @@ func (d *decodeBuilder) storeHeader(p, data, n *Value, slice bool) {
 // readList decodes a list or set into the slice at p.
 func (d *decodeBuilder) readList(in *ir.Instr, p *Value) error {
 	t := in.Type
+	d.checkDepth(in.Level)
 	d.needInConst(5)
 	got := d.load(TypeI8, d.at(0))
 	n := d.readCount(1)
@@ -343,6 +365,7 @@ func (d *decodeBuilder) readList(in *ir.Instr, p *Value) error {
 // scratch, then one exit inserts them all.
 func (d *decodeBuilder) readMap(in *ir.Instr, p *Value) error {
 	t := in.Type
+	d.checkDepth(in.Level)
 	d.needInConst(6)
 	kt, vt := d.load(TypeI8, d.at(0)), d.load(TypeI8, d.at(1))
 	n := d.readCount(2)

@@ -98,7 +98,7 @@ const (
 	ExitCallEncode                          // (struct address, position) -> new position, or -1 after an error, by the program of Aux
 	ExitNocopy                              // (data, length, room after the data's position) -> 0, or -1 after an error: the NocopyWriter takes the bytes
 	ExitFail                                // (offset) -> never returns normally: the driver records the error Aux (a *wire.Error template) and the function returns -1
-	ExitSkip                                // (position, wire type) -> the position after the value, or -1 after an error
+	ExitSkip                                // (position, wire type, nesting level of the value) -> the position after the value, or -1 after an error
 	ExitUnknownMark                         // () -> a mark for the unknown fields this struct skips
 	ExitUnknownField                        // (start, end) -> 0: the input's bytes [start, end) are an unknown field to keep
 	ExitKeepUnknown                         // (mark, slot) -> 0: the unknown fields since mark go to the []byte at slot
@@ -108,7 +108,7 @@ const (
 	ExitResetStruct                         // (address) -> 0: the inline struct of type Aux is zeroed and given its defaults
 	ExitMapScratch                          // (n) -> address of zeroed scratch for n keys then n values of the map type Aux
 	ExitMapInsert                           // (slot, n) -> 0: a new map of the scratch's n entries is stored at slot
-	ExitCallDecode                          // (struct address, position) -> new position, or -1 after an error, by the program of Aux
+	ExitCallDecode                          // (struct address, position, nesting level of the struct) -> new position, or -1 after an error, by the program of Aux
 	ExitMissingRequired                     // (seen mask) -> never returns normally: ErrMissingRequired for the first required field of Aux not in the mask
 )
 

@@ -151,3 +151,8 @@ func UnknownType(t Type, i int) error {
 func depthError(maxDepth int) error {
 	return Errorf(ErrDepthLimit, "nesting deeper than "+strconv.Itoa(maxDepth))
 }
+
+// MaxDepth is how deep every engine lets structs and containers nest, and
+// skipped values with them: the reflect codec's rule, which the others
+// follow level for level.
+const MaxDepth = 1023
