@@ -76,14 +76,25 @@ func Allocate(f *ssa.Func, regs int, folded func(*ssa.Value) bool) *Alloc {
 	// Positions: each block has a start (its phis are defined there), one
 	// position per value, and an end (its control and the phi moves on
 	// its outgoing edges read there).
-	start := make([]int, 0, len(f.Blocks))
-	end := make([]int, 0, len(f.Blocks))
+	//
+	// Positions follow allocationOrder, not the layout: a cold block is
+	// numbered right after the block that branches to it, so the values
+	// its failure path reads stay live a few positions longer instead of
+	// to the end of the function, where layout puts the cold code.
+	// Intervals built from any order of blocks cover every point where a
+	// value is live, so the order changes only how well registers are used.
+	order := allocationOrder(f)
+	start := make([]int, len(f.Blocks))
+	end := make([]int, len(f.Blocks))
 	blockIndex := map[*ssa.Block]int{}
-	pos := make([]int, n)
-	p := 0
 	for i, b := range f.Blocks {
 		blockIndex[b] = i
-		start = append(start, p)
+	}
+	pos := make([]int, n)
+	p := 0
+	for _, b := range order {
+		i := blockIndex[b]
+		start[i] = p
 		p++
 		for _, v := range b.Values {
 			if v.Op == ssa.OpPhi {
@@ -93,7 +104,7 @@ func Allocate(f *ssa.Func, regs int, folded func(*ssa.Value) bool) *Alloc {
 			pos[v.ID] = p
 			p++
 		}
-		end = append(end, p)
+		end[i] = p
 		p++
 	}
 
@@ -190,8 +201,19 @@ func Allocate(f *ssa.Func, regs int, folded func(*ssa.Value) bool) *Alloc {
 	}
 
 	// Intervals: every position where a value is defined, used, or live at
-	// a block boundary; a phi also where its predecessors write it.
+	// a block boundary; a phi also where its predecessors write it. Uses
+	// outside cold blocks are counted, to choose what to spill.
+	hot := make([]int, n)
 	for i, b := range f.Blocks {
+		if !b.Cold {
+			count := func(a *ssa.Value) { hot[a.ID]++ }
+			for _, v := range b.Values {
+				for _, a := range v.Args {
+					uses(a, count)
+				}
+			}
+			uses(b.Control, count)
+		}
 		forEach(liveIn[i], func(id int) { extend(id, start[i]) })
 		forEach(liveOut[i], func(id int) { extend(id, end[i]) })
 		for _, v := range b.Values {
@@ -213,12 +235,12 @@ func Allocate(f *ssa.Func, regs int, folded func(*ssa.Value) bool) *Alloc {
 	}
 
 	a := &Alloc{Loc: make([]Loc, n), Lo: lo, Hi: hi}
-	var order []*ssa.Value
+	var values []*ssa.Value
 	for _, b := range f.Blocks {
 		for _, v := range b.Values {
 			a.Loc[v.ID] = Loc{-1, -1}
 			if needsLoc(v, folded) && lo[v.ID] >= 0 {
-				order = append(order, v)
+				values = append(values, v)
 			}
 		}
 	}
@@ -227,7 +249,7 @@ func Allocate(f *ssa.Func, regs int, folded func(*ssa.Value) bool) *Alloc {
 			a.Loc[id] = Loc{-1, -1}
 		}
 	}
-	sort.SliceStable(order, func(i, j int) bool { return lo[order[i].ID] < lo[order[j].ID] })
+	sort.SliceStable(values, func(i, j int) bool { return lo[values[i].ID] < lo[values[j].ID] })
 
 	// Linear scan. Intervals that touch at a position conflict: an
 	// instruction reads its arguments and writes its result at one position.
@@ -259,7 +281,7 @@ func Allocate(f *ssa.Func, regs int, folded func(*ssa.Value) bool) *Alloc {
 		a.Loc[v.ID] = Loc{-1, s}
 		spilled = append(spilled, v)
 	}
-	for _, v := range order {
+	for _, v := range values {
 		at := lo[v.ID]
 		keep := active[:0]
 		for _, w := range active {
@@ -292,14 +314,17 @@ func Allocate(f *ssa.Func, regs int, folded func(*ssa.Value) bool) *Alloc {
 			active = append(active, v)
 			continue
 		}
-		// No register: the interval ending last goes to a slot.
+		// No register: the interval used least for its length goes to a
+		// slot (long intervals read rarely, such as values kept for a
+		// failure path, rather than the struct's address read everywhere).
+		weight := func(w *ssa.Value) float64 { return float64(hot[w.ID]+1) / float64(hi[w.ID]-lo[w.ID]+1) }
 		last := -1
 		for i, w := range active {
-			if last < 0 || hi[w.ID] > hi[active[last].ID] {
+			if last < 0 || weight(w) < weight(active[last]) {
 				last = i
 			}
 		}
-		if last >= 0 && hi[active[last].ID] > hi[v.ID] {
+		if last >= 0 && weight(active[last]) < weight(v) {
 			w := active[last]
 			r := a.Loc[w.ID].Reg
 			active = append(active[:last], active[last+1:]...)
@@ -311,6 +336,35 @@ func Allocate(f *ssa.Func, regs int, folded func(*ssa.Value) bool) *Alloc {
 		toSlot(v)
 	}
 	return a
+}
+
+// allocationOrder returns f's blocks with each cold block (and the cold
+// blocks only it leads to) right after the first block that branches to
+// it.
+func allocationOrder(f *ssa.Func) []*ssa.Block {
+	placed := map[*ssa.Block]bool{}
+	var order []*ssa.Block
+	var place func(b *ssa.Block)
+	place = func(b *ssa.Block) {
+		placed[b] = true
+		order = append(order, b)
+		for _, s := range b.Succs {
+			if s.Cold && !placed[s] {
+				place(s)
+			}
+		}
+	}
+	for _, b := range f.Blocks {
+		if !b.Cold && !placed[b] {
+			place(b)
+		}
+	}
+	for _, b := range f.Blocks {
+		if !placed[b] {
+			place(b)
+		}
+	}
+	return order
 }
 
 // forEach calls fn with the index of each set bit of s.

@@ -12,15 +12,16 @@ type Machine interface {
 // Func is a compiled function: position-independent code entered at
 // offset 0 with the context's address, and its exit sites.
 type Func struct {
-	Name  string
-	Code  []byte
-	Sites []Site // by exit code minus one
-	Slots int    // spill slots the context must have
+	Name   string
+	Code   []byte
+	Sites  []Site // by exit code minus one
+	Slots  int    // spill slots
+	Layout Layout // where the context's areas are
 }
 
 // Site is one exit of a compiled function: what the driver does there.
 type Site struct {
 	Kind ssa.ExitKind
 	Aux  any
-	Args int // words at CtxExitArgs
+	Args int // words at Layout.ExitArgs
 }

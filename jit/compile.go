@@ -120,6 +120,6 @@ func compile(k funcKey) (*compiled, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &compiled{fn: fn, code: code, addr: code.Addr(0), words: backend.ContextWords(fn.Slots),
+	return &compiled{fn: fn, code: code, addr: code.Addr(0), words: fn.Layout.Words,
 		callees: make([]*compiled, len(fn.Sites))}, nil
 }

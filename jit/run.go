@@ -71,13 +71,24 @@ func (cl *invocation) run(c *compiled, args ...uint64) uint64 {
 	switch {
 	case c.words > stackLimit:
 		return cl.runOn(c, cl.heapContext(c.words), args)
+	case c.words <= tinyWords:
+		return cl.runTiny(c, args)
 	case c.words <= smallWords:
 		return cl.runSmall(c, args)
 	}
 	return cl.runLarge(c, args)
 }
 
-const smallWords = 64
+const (
+	tinyWords  = 24 // a function without exits and with few spills
+	smallWords = 64
+)
+
+//go:noinline
+func (cl *invocation) runTiny(c *compiled, args []uint64) uint64 {
+	var stack [tinyWords]uint64
+	return cl.runOn(c, stack[:c.words], args)
+}
 
 //go:noinline
 func (cl *invocation) runSmall(c *compiled, args []uint64) uint64 {
@@ -94,13 +105,17 @@ func (cl *invocation) runLarge(c *compiled, args []uint64) uint64 {
 func (cl *invocation) runOn(c *compiled, ctx []uint64, args []uint64) uint64 {
 	ctx[backend.CtxResume] = 0 // a reused context may hold the resume address of a failed call
 	copy(ctx[backend.CtxArgs:], args)
-	for {
-		code := Call(c.addr, unsafe.Pointer(&ctx[0]))
-		if code == backend.ExitReturn {
-			return ctx[backend.CtxResult]
-		}
+	return cl.finish(c, ctx, Call(c.addr, unsafe.Pointer(&ctx[0])))
+}
+
+// finish serves c's exits, from the exit code of its last entry, until it
+// returns, and returns its result.
+func (cl *invocation) finish(c *compiled, ctx []uint64, code uint64) uint64 {
+	for code != backend.ExitReturn {
 		ctx[backend.CtxResult] = cl.serve(c, int(code-1), ctx)
+		code = Call(c.addr, unsafe.Pointer(&ctx[0]))
 	}
+	return ctx[backend.CtxResult]
 }
 
 func (cl *invocation) heapContext(words int) []uint64 {
@@ -122,7 +137,7 @@ func (cl *invocation) serve(c *compiled, i int, ctx []uint64) uint64 {
 	site := &c.fn.Sites[i]
 	dr := cl.driver()
 	args := dr.args[:site.Args]
-	copy(args, ctx[backend.CtxExitArgs:])
+	copy(args, ctx[c.fn.Layout.ExitArgs:])
 	switch site.Kind {
 	case ssa.ExitCallSize:
 		if dr.depth >= MaxDepth {
@@ -150,11 +165,27 @@ func (cd *Codec) Size(p unsafe.Pointer) int {
 	if p == nil {
 		return 1
 	}
-	var cl invocation
-	n := int(cl.run(cd.size, uint64(uintptr(p))))
+	c := cd.size
+	var n uint64
+	if c.words <= tinyWords {
+		// The common case in this frame: no slice, no copy, no calls
+		// between here and the code. (Size programs spill little.)
+		var ctx [tinyWords]uint64
+		ctx[backend.CtxArgs] = uint64(uintptr(p))
+		code := Call(c.addr, unsafe.Pointer(&ctx))
+		n = ctx[backend.CtxResult]
+		if code != backend.ExitReturn {
+			var cl invocation
+			n = cl.finish(c, ctx[:c.words], code)
+			cl.release()
+		}
+	} else {
+		var cl invocation
+		n = cl.run(c, uint64(uintptr(p)))
+		cl.release()
+	}
 	runtime.KeepAlive(p) // the code holds p only as an integer
-	cl.release()
-	return n
+	return int(n)
 }
 
 // Encode writes the struct at p (nil: an empty struct) into buf with the
@@ -173,7 +204,22 @@ func (cd *Codec) Encode(buf []byte, w thrift.NocopyWriter, p unsafe.Pointer) (in
 	if w != nil {
 		cl.writer = 1
 	}
-	n := cl.run(cd.encode, uint64(uintptr(p)), cl.outAddr, cl.outLen, cl.writer, 0)
+	c := cd.encode
+	var n uint64
+	if c.words <= smallWords {
+		var ctx [smallWords]uint64
+		ctx[backend.CtxArgs] = uint64(uintptr(p))
+		ctx[backend.CtxArgs+1] = cl.outAddr
+		ctx[backend.CtxArgs+2] = cl.outLen
+		ctx[backend.CtxArgs+3] = cl.writer
+		code := Call(c.addr, unsafe.Pointer(&ctx))
+		n = ctx[backend.CtxResult]
+		if code != backend.ExitReturn {
+			n = cl.finish(c, ctx[:c.words], code)
+		}
+	} else {
+		n = cl.run(c, uint64(uintptr(p)), cl.outAddr, cl.outLen, cl.writer, 0)
+	}
 	runtime.KeepAlive(p) // the code holds p and buf only as integers
 	runtime.KeepAlive(buf)
 	var err error

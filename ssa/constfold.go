@@ -4,7 +4,8 @@ import "math/bits"
 
 // constFold evaluates values whose arguments are constants, simplifies
 // arithmetic with identities (x+0, x*1, x*0), merges chains of constant
-// pointer offsets, and turns branches on constants into jumps.
+// pointer offsets and of constant additions, and turns branches on
+// constants into jumps.
 func constFold(f *Func) {
 	for _, b := range f.Blocks {
 		for _, v := range append([]*Value(nil), b.Values...) { // folding may insert constants
@@ -70,6 +71,15 @@ func foldValue(v *Value) {
 		if isConst(x) && isConst(y) {
 			foldBinary(v, x, y)
 			return
+		}
+		if v.Op == OpAdd && v.Type == TypeI64 && isConst(y) && x.Op == OpAdd && isConst(x.Args[1]) {
+			// (q + a) + b == q + (a+b): a run of position advances becomes
+			// offsets from one position, and the steps between die.
+			c := v.Block.NewValue(OpConst, TypeI64, x.Args[1].AuxInt+y.AuxInt)
+			moveBefore(c, v)
+			v.Args = []*Value{x.Args[0], c}
+			y = c
+			x = v.Args[0]
 		}
 		foldIdentity(v, x, y)
 	case OpAddPtr:

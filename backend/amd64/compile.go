@@ -44,7 +44,7 @@ func (Machine) Compile(f *ssa.Func) (out *backend.Func, err error) {
 	}()
 	g := newGen(f)
 	g.function()
-	return &backend.Func{Name: f.Name, Code: g.a.Bytes(), Sites: g.sites, Slots: g.al.Slots}, nil
+	return &backend.Func{Name: f.Name, Code: g.a.Bytes(), Sites: g.sites, Slots: g.al.Slots, Layout: g.layout}, nil
 }
 
 // gen is the state of one function's code generation.
@@ -55,6 +55,7 @@ type gen struct {
 	folded []bool
 	al     *backend.Alloc
 	sites  []backend.Site
+	layout backend.Layout
 
 	blockAt map[*ssa.Block]int // code offset of each block
 	fixups  []fixup            // jumps to blocks, patched at the end
@@ -81,6 +82,13 @@ func newGen(f *ssa.Func) *gen {
 		}
 	}
 	g.al = backend.Allocate(f, len(allocatable), func(v *ssa.Value) bool { return g.folded[v.ID] })
+	exits := false
+	for _, b := range f.Blocks {
+		for _, v := range b.Values {
+			exits = exits || v.Op == ssa.OpExit
+		}
+	}
+	g.layout = backend.NewLayout(g.al.Slots, exits, len(allocatable))
 	return g
 }
 
@@ -138,7 +146,7 @@ func (g *gen) function() {
 	// then on at the address the exit left.
 	a.Patch32(toRestore, a.Len())
 	for i, r := range allocatable {
-		a.Load(8, r, ctxWord(backend.CtxRegs+i))
+		a.Load(8, r, g.savedReg(i))
 	}
 	a.JmpMem(ctxWord(backend.CtxResume))
 	for _, fx := range g.fixups {

@@ -3,7 +3,8 @@ package amd64
 // copyBytes copies RCX bytes from [RSI] to [RDI] (the ranges do not
 // overlap). REP MOVSB takes tens of cycles to start, longer than most
 // strings take to copy, so short copies move two overlapping chunks of the
-// largest width that fits, head and tail: 1, 2+2, 4+4, 8+8 or 16+16 bytes.
+// largest width that fits, head and tail: 1, 2+2, 4+4, 8+8 or 16+16 bytes;
+// up to 4 KiB, a loop of 32-byte moves and an overlapping last 32.
 func (g *gen) copyBytes() {
 	a := &g.a
 	var done []int
@@ -55,6 +56,26 @@ func (g *gen) copyBytes() {
 	a.MovupsStore(dtail(16), 1)
 	done = append(done, a.Jmp(0))
 	a.Patch32(toHuge, a.Len())
+	// 32 to 4095 bytes: 32 at a time, then the last 32 (overlapping).
+	a.AluRI(Cmp, 8, RCX, 4096)
+	toRep := a.Jcc(CondAE, 0)
+	a.AluRI(Sub, 8, RCX, 32)
+	a.AluRR(Xor, 4, tmp3, tmp3)
+	loop := a.Len()
+	a.MovupsLoad(0, Mem{Base: RSI, Index: tmp3, Scale: 1})
+	a.MovupsLoad(1, Mem{Base: RSI, Index: tmp3, Scale: 1, Disp: 16})
+	a.MovupsStore(Mem{Base: RDI, Index: tmp3, Scale: 1}, 0)
+	a.MovupsStore(Mem{Base: RDI, Index: tmp3, Scale: 1, Disp: 16}, 1)
+	a.AluRI(Add, 8, tmp3, 32)
+	a.AluRR(Cmp, 8, tmp3, RCX)
+	a.Patch32(a.Jcc(CondBE, 0), loop)
+	a.MovupsLoad(0, Mem{Base: RSI, Index: RCX, Scale: 1})
+	a.MovupsLoad(1, Mem{Base: RSI, Index: RCX, Scale: 1, Disp: 16})
+	a.MovupsStore(Mem{Base: RDI, Index: RCX, Scale: 1}, 0)
+	a.MovupsStore(Mem{Base: RDI, Index: RCX, Scale: 1, Disp: 16}, 1)
+	done = append(done, a.Jmp(0))
+	// From 4 KiB, REP MOVSB's start-up cost no longer matters.
+	a.Patch32(toRep, a.Len())
 	a.RepMovsb()
 	for _, at := range done {
 		a.Patch32(at, a.Len())

@@ -11,6 +11,13 @@ func (g *gen) loc(v *ssa.Value) backend.Loc { return g.al.Loc[v.ID] }
 // spillSlot returns the context operand of spill slot s.
 func spillSlot(s int) Mem { return ctxWord(backend.CtxSpill + s) }
 
+// exitArg returns the context operand of exit argument i.
+func (g *gen) exitArg(i int) Mem { return ctxWord(g.layout.ExitArgs + i) }
+
+// savedReg returns the context operand where allocatable register i is
+// saved across an exit.
+func (g *gen) savedReg(i int) Mem { return ctxWord(g.layout.Regs + i) }
+
 // in returns a register holding v: its own, or scratch after loading v
 // from its slot or materializing a constant.
 func (g *gen) in(v *ssa.Value, scratch Reg) Reg {

@@ -195,10 +195,10 @@ func (g *gen) exit(v *ssa.Value) {
 		panic(fmt.Sprintf("exit with %d arguments", len(args)))
 	}
 	for i, r := range allocatable {
-		a.Store(8, ctxWord(backend.CtxRegs+i), r)
+		a.Store(8, g.savedReg(i), r)
 	}
 	for i, x := range args {
-		g.storeWord(ctxWord(backend.CtxExitArgs+i), x)
+		g.storeWord(g.exitArg(i), x)
 	}
 	g.sites = append(g.sites, backend.Site{Kind: ssa.ExitKind(v.AuxInt), Aux: v.Aux, Args: len(args)})
 	g.resumes = append(g.resumes, a.LeaRIP(tmp0))
