@@ -92,6 +92,7 @@ func sizeFunc(d *ir.StructDesc) *ssa.Func { return funcOf(d, ir.ModeSize) }
 // function's uint64 values point at it.
 type driver struct {
 	keep    []any
+	maps    []*mapBuffer // map entries handed to the program, reused across calls by Exits
 	depth   int
 	out     []byte              // encode: the output buffer
 	w       thrift.NocopyWriter // encode: takes large strings, or nil
@@ -174,22 +175,69 @@ func mapAt(t *ir.Type, slot unsafe.Pointer) reflect.Value {
 
 // mapEntries copies the map's keys and values into arrays the driver keeps,
 // and returns the address of an array of (key address, value address)
-// pairs, in the map's iteration order.
+// pairs, in the map's iteration order. The arrays are reused by later
+// calls on the same driver (see Exits), so a warm encode allocates nothing.
 func (dr *driver) mapEntries(t *ir.Type, slot unsafe.Pointer) uint64 {
 	m := mapAt(t, slot)
 	n := m.Len()
 	if n == 0 {
 		return 0
 	}
-	keys := reflect.MakeSlice(reflect.SliceOf(t.Value.Key()), n, n)
-	vals := reflect.MakeSlice(reflect.SliceOf(t.Value.Elem()), n, n)
-	pairs := make([]unsafe.Pointer, 0, 2*n)
-	it := m.MapRange()
-	for i := 0; it.Next() && i < n; i++ {
-		keys.Index(i).Set(it.Key())
-		vals.Index(i).Set(it.Value())
-		pairs = append(pairs, keys.Index(i).Addr().UnsafePointer(), vals.Index(i).Addr().UnsafePointer())
+	b := dr.mapBuffer(t, n)
+	b.it.Reset(m)
+	i := 0
+	for ; i < n && b.it.Next(); i++ {
+		b.keys.Index(i).SetIterKey(&b.it)
+		b.vals.Index(i).SetIterValue(&b.it)
 	}
-	dr.keep = append(dr.keep, keys.Interface(), vals.Interface(), pairs)
-	return uint64(uintptr(unsafe.Pointer(unsafe.SliceData(pairs))))
+	b.it.Reset(reflect.Value{}) // drop the map
+	b.used = i
+	keys, vals := b.keys.UnsafePointer(), b.vals.UnsafePointer()
+	ks, vs := t.Value.Key().Size(), t.Value.Elem().Size()
+	b.pairs = b.pairs[:0]
+	for j := 0; j < i; j++ {
+		b.pairs = append(b.pairs, unsafe.Add(keys, uintptr(j)*ks), unsafe.Add(vals, uintptr(j)*vs))
+	}
+	return uint64(uintptr(unsafe.Pointer(unsafe.SliceData(b.pairs))))
+}
+
+// mapBuffer is the storage of one map's entries during a call.
+type mapBuffer struct {
+	t          *ir.Type
+	keys, vals reflect.Value // slices of the map's key and value types
+	pairs      []unsafe.Pointer
+	it         reflect.MapIter
+	used       int  // entries copied in, to clear when the call ends
+	busy       bool // handed out in the current call
+}
+
+// mapBuffer returns a buffer for n entries of map type t that the current
+// call does not use yet.
+func (dr *driver) mapBuffer(t *ir.Type, n int) *mapBuffer {
+	for _, b := range dr.maps {
+		if !b.busy && b.t == t && b.keys.Len() >= n {
+			b.busy = true
+			return b
+		}
+	}
+	size := max(n, 8)
+	b := &mapBuffer{t: t, busy: true,
+		keys:  reflect.MakeSlice(reflect.SliceOf(t.Value.Key()), size, size),
+		vals:  reflect.MakeSlice(reflect.SliceOf(t.Value.Elem()), size, size),
+		pairs: make([]unsafe.Pointer, 0, 2*size)}
+	dr.maps = append(dr.maps, b)
+	return b
+}
+
+// releaseMaps clears the entries the call copied (they must not keep the
+// caller's values alive) and makes every buffer available again.
+func (dr *driver) releaseMaps() {
+	for _, b := range dr.maps {
+		if b.busy {
+			b.keys.Clear() // the whole buffer: Slice would allocate
+			b.vals.Clear()
+			clear(b.pairs)
+			b.used, b.busy = 0, false
+		}
+	}
 }

@@ -18,7 +18,8 @@ type Exits struct {
 // strings to w (nil for none). Memory handed out before is released.
 func (x *Exits) Reset(out []byte, w thrift.NocopyWriter) {
 	clear(x.dr.keep)
-	x.dr = driver{keep: x.dr.keep[:0], out: out, w: w}
+	x.dr.releaseMaps()
+	x.dr = driver{keep: x.dr.keep[:0], maps: x.dr.maps, out: out, w: w}
 }
 
 // Serve serves one exit and returns its result.

@@ -187,3 +187,27 @@ func TestHeapContextReuse(t *testing.T) {
 		}
 	}
 }
+
+// A warm encode allocates nothing, maps included (their entries go through
+// buffers the pooled driver keeps).
+func TestEncodeAllocatesNothing(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts are not meaningful under the race detector; asserted in the run without it")
+	}
+	for _, v := range []any{testtypes.NewSimple(), testtypes.NewNesting(), testtypes.NewNesting2()} {
+		c := prepared(t, v)
+		p := reflect.ValueOf(v).UnsafePointer()
+		buf := make([]byte, c.Size(p))
+		allocs := testing.AllocsPerRun(100, func() {
+			if n := c.Size(p); n != len(buf) {
+				t.Fatalf("%T: size %d, want %d", v, n, len(buf))
+			}
+			if _, err := c.Encode(buf, nil, p); err != nil {
+				t.Fatal(err)
+			}
+		})
+		if allocs != 0 {
+			t.Errorf("%T: %v allocations per size and encode", v, allocs)
+		}
+	}
+}
