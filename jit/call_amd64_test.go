@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unsafe"
 
+	"github.com/frugaljit/frugal/backend"
 	"github.com/frugaljit/frugal/backend/amd64"
 )
 
@@ -13,14 +14,15 @@ import (
 type sumCtx struct {
 	A, B, Sum int32
 	_         int32
-	Data      *int64 // a Go pointer the code reads through
+	G         uintptr // word 2 (backend.CtxG): the trampoline stores the goroutine's g there
+	Data      *int64  // a Go pointer the code reads through
 	N         int64
 	Total     int64
 }
 
 func TestContextLayout(t *testing.T) {
 	var c sumCtx
-	if unsafe.Offsetof(c.Sum) != 8 || unsafe.Offsetof(c.Data) != 16 || unsafe.Offsetof(c.N) != 24 || unsafe.Offsetof(c.Total) != 32 {
+	if unsafe.Offsetof(c.Sum) != 8 || unsafe.Offsetof(c.G) != 8*backend.CtxG || unsafe.Offsetof(c.Data) != 24 || unsafe.Offsetof(c.N) != 32 || unsafe.Offsetof(c.Total) != 40 {
 		t.Fatal("sumCtx layout changed: the generated code's offsets are wrong")
 	}
 }
@@ -49,6 +51,9 @@ func TestCallAddsAndExits(t *testing.T) {
 	if code := Call(c.Addr(0), unsafe.Pointer(ctx)); code != 7 || ctx.Sum != 42 {
 		t.Fatalf("exit %d, sum %d", code, ctx.Sum)
 	}
+	if ctx.G == 0 {
+		t.Fatal("the trampoline left no g in the context")
+	}
 	if mapped, used := MemoryUse(); mapped < c.Size() || used <= 0 {
 		t.Fatalf("memory use %d mapped, %d used", mapped, used)
 	}
@@ -60,8 +65,8 @@ func TestCallAddsAndExits(t *testing.T) {
 //	loop: if rdx >= rcx goto done; rax += [rsi+rdx*8]; rdx++; goto loop
 //	done: total = rax; return 0
 func sumCode(a *amd64.Asm) {
-	a.Load(8, amd64.RSI, amd64.At(amd64.RDI, 16))
-	a.Load(8, amd64.RCX, amd64.At(amd64.RDI, 24))
+	a.Load(8, amd64.RSI, amd64.At(amd64.RDI, 24))
+	a.Load(8, amd64.RCX, amd64.At(amd64.RDI, 32))
 	a.AluRR(amd64.Xor, 4, amd64.RAX, amd64.RAX)
 	a.AluRR(amd64.Xor, 4, amd64.RDX, amd64.RDX)
 	loop := a.Len()
@@ -72,7 +77,7 @@ func sumCode(a *amd64.Asm) {
 	back := a.Jmp(0)
 	a.Patch32(back, loop)
 	a.Patch32(exit, a.Len())
-	a.Store(8, amd64.At(amd64.RDI, 32), amd64.RAX)
+	a.Store(8, amd64.At(amd64.RDI, 40), amd64.RAX)
 	a.AluRR(amd64.Xor, 4, amd64.RAX, amd64.RAX)
 	a.Ret()
 }
@@ -119,4 +124,14 @@ func TestCallUnderGC(t *testing.T) {
 	wg.Wait()
 	close(stop)
 	gc.Wait()
+}
+
+// The runtime invariants the generated code relies on hold here.
+func TestSelfCheck(t *testing.T) {
+	if err := selfCheck(); err != nil {
+		t.Fatal(err)
+	}
+	if stackPreempt != 0xfffffffffffffade {
+		t.Fatalf("stackPreempt %#x", stackPreempt)
+	}
 }

@@ -54,6 +54,9 @@ func Prepare(d *ir.StructDesc) (*Codec, error) {
 	if machine == nil || !runnable {
 		return nil, fmt.Errorf("%w (%s/%s)", ErrUnsupported, runtime.GOOS, runtime.GOARCH)
 	}
+	if err := selfCheck(); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
+	}
 	programs.Lock()
 	defer programs.Unlock()
 	if programs.m == nil {

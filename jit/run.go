@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/cloudwego/gopkg/protocol/thrift"
@@ -129,6 +130,9 @@ func (cl *invocation) heapContext(words int) []uint64 {
 	return dr.heap[dr.depth][:words]
 }
 
+// yields counts the times generated code stopped for the runtime.
+var yields atomic.Int64
+
 // failed is what a call exit returns after recording an error: -1.
 const failed = ^uint64(0)
 
@@ -147,6 +151,9 @@ func (cl *invocation) serve(c *compiled, i int, ctx []uint64) uint64 {
 		n := cl.run(c.callees[i], args[0])
 		dr.depth--
 		return n
+	case ssa.ExitYield:
+		yields.Add(1)
+		return 0 // back in Go: the re-entry's stack check lets the runtime stop us
 	case ssa.ExitCallEncode:
 		if dr.depth >= MaxDepth {
 			dr.exits.SetErr(wire.Errorf(wire.ErrDepthLimit, fmt.Sprintf("structs nest deeper than %d (a pointer cycle?)", MaxDepth)))

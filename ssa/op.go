@@ -110,13 +110,14 @@ const (
 	ExitMapInsert                           // (slot, n) -> 0: a new map of the scratch's n entries is stored at slot
 	ExitCallDecode                          // (struct address, position, nesting level of the struct) -> new position, or -1 after an error, by the program of Aux
 	ExitMissingRequired                     // (seen mask) -> never returns normally: ErrMissingRequired for the first required field of Aux not in the mask
+	ExitYield                               // () -> 0: machine code only, at a loop back-edge when the runtime asked the goroutine to stop; returning to Go lets it
 )
 
 var exitNames = [...]string{ExitMapLen: "MapLen", ExitMapEntries: "MapEntries", ExitCallSize: "CallSize",
 	ExitBytesEqual: "BytesEqual", ExitCallEncode: "CallEncode", ExitNocopy: "Nocopy", ExitFail: "Fail",
 	ExitSkip: "Skip", ExitUnknownMark: "UnknownMark", ExitUnknownField: "UnknownField", ExitKeepUnknown: "KeepUnknown",
 	ExitAllocBytes: "AllocBytes", ExitAllocSlice: "AllocSlice", ExitNew: "New", ExitResetStruct: "ResetStruct",
-	ExitMapScratch: "MapScratch", ExitMapInsert: "MapInsert", ExitCallDecode: "CallDecode", ExitMissingRequired: "MissingRequired"}
+	ExitMapScratch: "MapScratch", ExitMapInsert: "MapInsert", ExitCallDecode: "CallDecode", ExitMissingRequired: "MissingRequired", ExitYield: "Yield"}
 
 // String returns the exit's name.
 func (k ExitKind) String() string {

@@ -58,6 +58,7 @@ type gen struct {
 	layout backend.Layout
 
 	blockAt map[*ssa.Block]int // code offset of each block
+	index   map[*ssa.Block]int // position of each block in the layout
 	fixups  []fixup            // jumps to blocks, patched at the end
 	resumes []int              // LEA fields of exits' resume addresses: patched to the instruction after the RET
 	resumeT []int
@@ -72,10 +73,14 @@ type fixup struct {
 type edgeStub struct {
 	at       int // the jump's rel32 field
 	from, to *ssa.Block
+	poll     bool // a backward edge: poll for preemption before the jump
 }
 
 func newGen(f *ssa.Func) *gen {
-	g := &gen{f: f, uses: backend.CountUses(f), folded: make([]bool, f.NumValues()), blockAt: map[*ssa.Block]int{}}
+	g := &gen{f: f, uses: backend.CountUses(f), folded: make([]bool, f.NumValues()), blockAt: map[*ssa.Block]int{}, index: map[*ssa.Block]int{}}
+	for i, b := range f.Blocks {
+		g.index[b] = i
+	}
 	for _, b := range f.Blocks {
 		for _, v := range b.Values {
 			g.folded[v.ID] = g.foldable(v)
@@ -140,6 +145,9 @@ func (g *gen) function() {
 	for _, s := range g.stubs {
 		a.Patch32(s.at, a.Len())
 		g.phiMoves(s.from, s.to)
+		if s.poll {
+			g.poll()
+		}
 		g.jumpTo(s.to)
 	}
 	// The resume stub: every allocatable register back from the context,
@@ -164,6 +172,11 @@ func (g *gen) jumpTo(b *ssa.Block) {
 func (g *gen) jccTo(c Cond, b *ssa.Block) {
 	g.fixups = append(g.fixups, fixup{g.a.Jcc(c, 0), b})
 }
+
+// backward reports whether the edge from b to to jumps back in the layout:
+// every loop has such an edge, so polling on each bounds how long code runs
+// without a chance to stop.
+func (g *gen) backward(b, to *ssa.Block) bool { return g.index[to] <= g.index[b] }
 
 func hasPhis(b *ssa.Block) bool {
 	for _, v := range b.Values {
@@ -190,28 +203,33 @@ func (g *gen) block(b *ssa.Block, next *ssa.Block) {
 		a.Ret()
 	case ssa.BlockPlain:
 		g.phiMoves(b, b.Succs[0])
+		if g.backward(b, b.Succs[0]) {
+			g.poll()
+		}
 		if b.Succs[0] != next {
 			g.jumpTo(b.Succs[0])
 		}
 	case ssa.BlockIf:
 		cc := g.condition(b.Control)
 		t, e := b.Succs[0], b.Succs[1]
+		// An edge needs a stub of its own for phi moves or a poll.
+		needsStub := func(to *ssa.Block) bool { return hasPhis(to) || g.backward(b, to) }
 		branch := func(c Cond, to *ssa.Block) {
-			if hasPhis(to) {
-				g.stubs = append(g.stubs, edgeStub{a.Jcc(c, 0), b, to})
+			if needsStub(to) {
+				g.stubs = append(g.stubs, edgeStub{a.Jcc(c, 0), b, to, g.backward(b, to)})
 				return
 			}
 			g.jccTo(c, to)
 		}
 		switch {
-		case e == next && !hasPhis(e):
+		case e == next && !needsStub(e):
 			branch(cc, t)
-		case t == next && !hasPhis(t):
+		case t == next && !needsStub(t):
 			branch(cc^1, e)
 		default:
 			branch(cc, t)
-			if hasPhis(e) {
-				g.stubs = append(g.stubs, edgeStub{a.Jmp(0), b, e})
+			if needsStub(e) {
+				g.stubs = append(g.stubs, edgeStub{a.Jmp(0), b, e, g.backward(b, e)})
 			} else {
 				g.jumpTo(e)
 			}

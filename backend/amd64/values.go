@@ -189,8 +189,11 @@ func (g *gen) store(v *ssa.Value) {
 // the exit and re-enters through the resume stub, which restores the
 // registers and jumps back here.
 func (g *gen) exit(v *ssa.Value) {
+	g.exitSite(ssa.ExitKind(v.AuxInt), v.Aux, v.Args[:len(v.Args)-1])
+}
+
+func (g *gen) exitSite(kind ssa.ExitKind, aux any, args []*ssa.Value) {
 	a := &g.a
-	args := v.Args[:len(v.Args)-1]
 	if len(args) > backend.MaxExitArgs {
 		panic(fmt.Sprintf("exit with %d arguments", len(args)))
 	}
@@ -200,10 +203,33 @@ func (g *gen) exit(v *ssa.Value) {
 	for i, x := range args {
 		g.storeWord(g.exitArg(i), x)
 	}
-	g.sites = append(g.sites, backend.Site{Kind: ssa.ExitKind(v.AuxInt), Aux: v.Aux, Args: len(args)})
+	g.sites = append(g.sites, backend.Site{Kind: kind, Aux: aux, Args: len(args)})
 	g.resumes = append(g.resumes, a.LeaRIP(tmp0))
 	a.Store(8, ctxWord(backend.CtxResume), tmp0)
 	a.MovImm(RAX, int64(len(g.sites)))
 	a.Ret()
 	g.resumeT = append(g.resumeT, a.Len())
+}
+
+// stackPreempt is the value the runtime stores in g.stackguard0 to ask a
+// goroutine to stop (runtime/stack.go: uintptrMask & -1314); gStackguard0
+// is that field's offset in g, after g.stack's lo and hi. jit's start-up
+// self-check verifies both before any code that reads them runs.
+const (
+	stackPreempt = -1314
+	gStackguard0 = 16
+)
+
+// poll exits with ExitYield when the runtime wants the goroutine stopped:
+// generated code cannot be preempted, so every backward jump (each loop
+// iteration) looks. Returning to the driver, which re-enters through the
+// trampoline's stack check, gives the runtime its safe point.
+func (g *gen) poll() {
+	a := &g.a
+	a.Load(8, tmp0, ctxWord(backend.CtxG))
+	a.Load(8, tmp0, At(tmp0, gStackguard0))
+	a.AluRI(Cmp, 8, tmp0, stackPreempt)
+	skip := a.Jcc(CondNE, 0)
+	g.exitSite(ssa.ExitYield, nil, nil)
+	a.Patch32(skip, a.Len())
 }

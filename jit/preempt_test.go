@@ -1,0 +1,74 @@
+package jit
+
+import (
+	"reflect"
+	"runtime"
+	"runtime/metrics"
+	"sync"
+	"testing"
+
+	"github.com/frugaljit/frugal/internal/testtypes"
+)
+
+// Generated code cannot be preempted, so it polls at every backward jump
+// and returns to Go when the runtime asks. Encoding a list of 50 million
+// elements (a loop of 50 million iterations) while another goroutine
+// forces GC in a loop must not hold any stop-the-world pause beyond 100 ms.
+func TestLongEncodeLetsGCStop(t *testing.T) {
+	v := &testtypes.Everything{ReqStruct: testtypes.NewSimple(), ListBool: make([]bool, 50_000_000)}
+	for i := range v.ListBool {
+		v.ListBool[i] = i%3 == 0
+	}
+	c := prepared(t, v)
+	p := reflect.ValueOf(v).UnsafePointer()
+	buf := make([]byte, c.Size(p))
+
+	const pauses = "/sched/pauses/total/gc:seconds"
+	sample := []metrics.Sample{{Name: pauses}}
+	metrics.Read(sample)
+	before := sample[0].Value.Float64Histogram()
+	beforeCounts := append([]uint64(nil), before.Counts...)
+
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+				runtime.GC()
+			}
+		}
+	}()
+	yielded := yields.Load()
+	for i := 0; i < 3; i++ {
+		if n, err := c.Encode(buf, nil, p); err != nil || n != len(buf) {
+			t.Fatalf("wrote %d of %d: %v", n, len(buf), err)
+		}
+	}
+	close(stop)
+	wg.Wait()
+	if yields.Load() == yielded {
+		t.Error("the generated code never stopped for the runtime while GC ran in a loop")
+	}
+
+	metrics.Read(sample)
+	after := sample[0].Value.Float64Histogram()
+	collected := false
+	for i, n := range after.Counts {
+		if n == beforeCounts[i] {
+			continue
+		}
+		collected = true
+		if lo := after.Buckets[i]; lo > 0.1 {
+			t.Errorf("a stop-the-world pause of at least %.3f s while generated code ran", lo)
+		}
+	}
+	if !collected {
+		t.Fatal("no GC pause was recorded: the test did not exercise anything")
+	}
+	runtime.KeepAlive(v)
+}

@@ -1,0 +1,34 @@
+package jit
+
+import (
+	"fmt"
+	"sync"
+	"unsafe"
+)
+
+// gStack returns the running goroutine's g.stack.lo, g.stack.hi and
+// g.stackguard0, read the way generated code reads them.
+//
+//go:noescape
+func gStack() (lo, hi, guard uintptr)
+
+// stackPreempt is the runtime's request to stop (runtime/stack.go).
+const stackPreempt = ^uintptr(0) &^ 1313 // uintptrMask & -1314
+
+// selfCheck verifies, once, what generated code assumes of this Go
+// runtime: the trampoline finds g through TLS, g starts with the stack
+// bounds, and stackguard0 follows them holding either a guard inside the
+// stack or stackPreempt. Where it fails, the jit is unavailable and the
+// reflect codec runs instead.
+var selfCheck = sync.OnceValue(func() error {
+	lo, hi, guard := gStack()
+	var local byte
+	sp := uintptr(unsafe.Pointer(&local))
+	if !(lo < sp && sp < hi) {
+		return fmt.Errorf("jit self-check: g.stack [%#x, %#x) does not hold the stack at %#x", lo, hi, sp)
+	}
+	if !(lo < guard && guard < hi) && guard != stackPreempt {
+		return fmt.Errorf("jit self-check: g.stackguard0 %#x is neither in [%#x, %#x) nor stackPreempt", guard, lo, hi)
+	}
+	return nil
+})
