@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of every module: the main module (codec packages under
 # -race, then again under GC stress with GODEBUG=gccheckmark=1, then the API
-# and conformance suites again on the SSA interpreter engine), the
+# and conformance suites again on the jit and on the SSA interpreter
+# engine, and the jit on every supported Go release), the
 # conformance module (against Apache Thrift), the cloudwego/frugal shim, and the bench module's
 # correctness checks (no timings).
 set -euo pipefail
@@ -13,6 +14,10 @@ go test -race -count=1 ./...
 echo "== main module: GODEBUG=gccheckmark=1"
 GODEBUG=gccheckmark=1 go test -count=1 ./...
 
+echo "== main module API tests and conformance on the machine-code engine: FRUGAL_ENGINE=jit"
+FRUGAL_ENGINE=jit go test -count=1 .
+(cd conformance && FRUGAL_ENGINE=jit go test -count=1 ./...)
+
 echo "== main module API tests and conformance on the SSA interpreter: FRUGAL_ENGINE=interp"
 FRUGAL_ENGINE=interp go test -count=1 .
 (cd conformance && FRUGAL_ENGINE=interp go test -count=1 ./...)
@@ -23,3 +28,6 @@ for mod in conformance bench bench/kitexdropin compat/cloudwego-frugal; do
 		(cd "$mod" && go test -count=1 ./...)
 	fi
 done
+
+echo "== the jit on every supported Go release (scripts/jit-go-versions.sh)"
+bash scripts/jit-go-versions.sh
