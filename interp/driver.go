@@ -125,7 +125,7 @@ func (dr *driver) size(d *ir.StructDesc, p unsafe.Pointer) uint64 {
 func (dr *driver) Exit(kind ssa.ExitKind, aux any, args []uint64) uint64 {
 	switch kind {
 	case ssa.ExitMapLen:
-		return uint64(mapAt(aux.(*ir.Type), pointer(args[0])).Len())
+		return uint64(mapLen(aux.(*ir.Type), pointer(args[0])))
 	case ssa.ExitMapEntries:
 		return dr.mapEntries(aux.(*ir.Type), pointer(args[0]))
 	case ssa.ExitCallSize:
@@ -169,6 +169,12 @@ func (dr *driver) Exit(kind ssa.ExitKind, aux any, args []uint64) uint64 {
 // failed is what a call exit returns after recording an error: -1.
 const failed = ^uint64(0)
 
+// mapLen returns the number of entries of the map at slot. Every map type
+// shares the runtime's map header, so any map type reads its length.
+func mapLen(_ *ir.Type, slot unsafe.Pointer) int {
+	return len(*(*map[unsafe.Pointer]unsafe.Pointer)(slot))
+}
+
 func mapAt(t *ir.Type, slot unsafe.Pointer) reflect.Value {
 	return reflect.NewAt(t.Value, slot).Elem()
 }
@@ -178,12 +184,27 @@ func mapAt(t *ir.Type, slot unsafe.Pointer) reflect.Value {
 // pairs, in the map's iteration order. The arrays are reused by later
 // calls on the same driver (see Exits), so a warm encode allocates nothing.
 func (dr *driver) mapEntries(t *ir.Type, slot unsafe.Pointer) uint64 {
-	m := mapAt(t, slot)
-	n := m.Len()
+	n := mapLen(t, slot)
 	if n == 0 {
 		return 0
 	}
 	b := dr.mapBuffer(t, n)
+	if c := entryCopiers[ir.KeyShape(t.Key)][ir.ValueShape(t.Elem)]; c != nil {
+		c(b, slot)
+	} else {
+		b.copyReflect(t, mapAt(t, slot), n)
+	}
+	return uint64(uintptr(unsafe.Pointer(unsafe.SliceData(b.pairs))))
+}
+
+// copyReflect copies the entries of m through package reflect, for shapes
+// without a generic copier.
+func (b *mapBuffer) copyReflect(t *ir.Type, m reflect.Value, n int) {
+	if !b.keys.IsValid() || b.keys.Len() < n {
+		size := max(n, 8)
+		b.keys = reflect.MakeSlice(reflect.SliceOf(t.Value.Key()), size, size)
+		b.vals = reflect.MakeSlice(reflect.SliceOf(t.Value.Elem()), size, size)
+	}
 	b.it.Reset(m)
 	i := 0
 	for ; i < n && b.it.Next(); i++ {
@@ -198,12 +219,15 @@ func (dr *driver) mapEntries(t *ir.Type, slot unsafe.Pointer) uint64 {
 	for j := 0; j < i; j++ {
 		b.pairs = append(b.pairs, unsafe.Add(keys, uintptr(j)*ks), unsafe.Add(vals, uintptr(j)*vs))
 	}
-	return uint64(uintptr(unsafe.Pointer(unsafe.SliceData(b.pairs))))
 }
 
-// mapBuffer is the storage of one map's entries during a call.
+// mapBuffer is the storage of one map's entries during a call: typed
+// slices of the key and value shapes (copied by entryCopiers), or, for
+// other shapes, slices made through package reflect.
 type mapBuffer struct {
 	t          *ir.Type
+	typed      any // []K and []V of the shapes, behind shapeSlices
+	clearTyped func(b *mapBuffer)
 	keys, vals reflect.Value // slices of the map's key and value types
 	pairs      []unsafe.Pointer
 	it         reflect.MapIter
@@ -215,16 +239,12 @@ type mapBuffer struct {
 // call does not use yet.
 func (dr *driver) mapBuffer(t *ir.Type, n int) *mapBuffer {
 	for _, b := range dr.maps {
-		if !b.busy && b.t == t && b.keys.Len() >= n {
+		if !b.busy && b.t == t {
 			b.busy = true
 			return b
 		}
 	}
-	size := max(n, 8)
-	b := &mapBuffer{t: t, busy: true,
-		keys:  reflect.MakeSlice(reflect.SliceOf(t.Value.Key()), size, size),
-		vals:  reflect.MakeSlice(reflect.SliceOf(t.Value.Elem()), size, size),
-		pairs: make([]unsafe.Pointer, 0, 2*size)}
+	b := &mapBuffer{t: t, busy: true, pairs: make([]unsafe.Pointer, 0, 2*max(n, 8))}
 	dr.maps = append(dr.maps, b)
 	return b
 }
@@ -234,8 +254,13 @@ func (dr *driver) mapBuffer(t *ir.Type, n int) *mapBuffer {
 func (dr *driver) releaseMaps() {
 	for _, b := range dr.maps {
 		if b.busy {
-			b.keys.Clear() // the whole buffer: Slice would allocate
-			b.vals.Clear()
+			if b.clearTyped != nil {
+				b.clearTyped(b)
+			}
+			if b.keys.IsValid() {
+				b.keys.Clear() // the whole buffer: Slice would allocate
+				b.vals.Clear()
+			}
 			clear(b.pairs)
 			b.used, b.busy = 0, false
 		}

@@ -20,28 +20,28 @@ type mapOps struct {
 
 // mapOpsTable holds the generic instantiations by key shape and value shape;
 // nil entries fall back to package reflect.
-var mapOpsTable [shapeSlice + 1][shapeSlice + 1]*mapOps
+var mapOpsTable [ir.ShapeSlice + 1][ir.ShapeSlice + 1]*mapOps
 
 func init() {
 	reflectMapOps = &mapOps{size: sizeMapReflect, encode: encodeMapReflect, decode: decodeMapReflect}
-	mapRow[int8](shapeInt8)
-	mapRow[int16](shapeInt16)
-	mapRow[int32](shapeInt32)
-	mapRow[int64](shapeInt64)
-	mapRow[float64](shapeFloat64)
-	mapRow[string](shapeString)
-	mapRow[unsafe.Pointer](shapePointer)
+	mapRow[int8](ir.ShapeInt8)
+	mapRow[int16](ir.ShapeInt16)
+	mapRow[int32](ir.ShapeInt32)
+	mapRow[int64](ir.ShapeInt64)
+	mapRow[float64](ir.ShapeFloat64)
+	mapRow[string](ir.ShapeString)
+	mapRow[unsafe.Pointer](ir.ShapePointer)
 }
 
-func mapRow[K comparable](ks shape) {
+func mapRow[K comparable](ks ir.Shape) {
 	r := &mapOpsTable[ks]
-	r[shapeInt8] = opsFor[K, int8]()
-	r[shapeInt16] = opsFor[K, int16]()
-	r[shapeInt32] = opsFor[K, int32]()
-	r[shapeInt64] = opsFor[K, int64]()
-	r[shapeString] = opsFor[K, string]()
-	r[shapePointer] = opsFor[K, unsafe.Pointer]()
-	r[shapeSlice] = opsFor[K, []byte]()
+	r[ir.ShapeInt8] = opsFor[K, int8]()
+	r[ir.ShapeInt16] = opsFor[K, int16]()
+	r[ir.ShapeInt32] = opsFor[K, int32]()
+	r[ir.ShapeInt64] = opsFor[K, int64]()
+	r[ir.ShapeString] = opsFor[K, string]()
+	r[ir.ShapePointer] = opsFor[K, unsafe.Pointer]()
+	r[ir.ShapeSlice] = opsFor[K, []byte]()
 }
 
 func opsFor[K comparable, V any]() *mapOps {
@@ -53,7 +53,7 @@ func opsFor[K comparable, V any]() *mapOps {
 var reflectMapOps *mapOps
 
 func mapOpsOf(t *ir.Type) *mapOps {
-	if ops := mapOpsTable[keyShape(t.Key)][valueShape(t.Elem)]; ops != nil {
+	if ops := mapOpsTable[ir.KeyShape(t.Key)][ir.ValueShape(t.Elem)]; ops != nil {
 		return ops
 	}
 	return reflectMapOps
