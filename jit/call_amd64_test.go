@@ -86,20 +86,7 @@ func sumCode(a *amd64.Asm) {
 // goroutines while GC runs, gets the right answer every time.
 func TestCallUnderGC(t *testing.T) {
 	c := load(t, sumCode)
-	stop := make(chan struct{})
-	var gc sync.WaitGroup
-	gc.Add(1)
-	go func() {
-		defer gc.Done()
-		for {
-			select {
-			case <-stop:
-				return
-			default:
-				runtime.GC()
-			}
-		}
-	}()
+	stopGC := gcLoop()
 	var wg sync.WaitGroup
 	for g := 0; g < 4; g++ {
 		wg.Add(1)
@@ -122,8 +109,7 @@ func TestCallUnderGC(t *testing.T) {
 		}(g)
 	}
 	wg.Wait()
-	close(stop)
-	gc.Wait()
+	stopGC()
 }
 
 // The runtime invariants the generated code relies on hold here.

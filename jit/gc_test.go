@@ -18,21 +18,7 @@ import (
 // the driver. Run with GODEBUG=gccheckmark=1 too (scripts/test.sh does).
 func TestEncodeUnderGC(t *testing.T) {
 	c := prepared(t, &testtypes.Everything{})
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		for {
-			select {
-			case <-stop:
-				return
-			default:
-				runtime.GC()
-			}
-		}
-	}()
-	defer func() { close(stop); wg.Wait() }()
+	defer gcLoop()()
 	g := testtypes.NewRandom(11)
 	for i := 0; i < 300; i++ {
 		v := new(testtypes.Everything)
@@ -93,4 +79,23 @@ func hasMaps(v *testtypes.Everything) bool {
 	}
 	walk(reflect.ValueOf(v))
 	return found
+}
+
+// gcLoop forces GC in a loop until the returned function is called.
+func gcLoop() (stop func()) {
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for {
+			select {
+			case <-done:
+				return
+			default:
+				runtime.GC()
+			}
+		}
+	}()
+	return func() { close(done); wg.Wait() }
 }

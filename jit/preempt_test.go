@@ -4,10 +4,10 @@ import (
 	"reflect"
 	"runtime"
 	"runtime/metrics"
-	"sync"
 	"testing"
 
 	"github.com/frugaljit/frugal/internal/testtypes"
+	rcodec "github.com/frugaljit/frugal/reflect"
 )
 
 // Generated code cannot be preempted, so it polls at every backward jump
@@ -29,28 +29,14 @@ func TestLongEncodeLetsGCStop(t *testing.T) {
 	before := sample[0].Value.Float64Histogram()
 	beforeCounts := append([]uint64(nil), before.Counts...)
 
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		for {
-			select {
-			case <-stop:
-				return
-			default:
-				runtime.GC()
-			}
-		}
-	}()
+	stop := gcLoop()
 	yielded := yields.Load()
 	for i := 0; i < 3; i++ {
 		if n, err := c.Encode(buf, nil, p); err != nil || n != len(buf) {
 			t.Fatalf("wrote %d of %d: %v", n, len(buf), err)
 		}
 	}
-	close(stop)
-	wg.Wait()
+	stop()
 	if yields.Load() == yielded {
 		t.Error("the generated code never stopped for the runtime while GC ran in a loop")
 	}
@@ -71,4 +57,34 @@ func TestLongEncodeLetsGCStop(t *testing.T) {
 		t.Fatal("no GC pause was recorded: the test did not exercise anything")
 	}
 	runtime.KeepAlive(v)
+}
+
+// onlyStrings has a size program with a loop and no exit of its own: its
+// preemption polls are its only exits.
+type onlyStrings struct {
+	L []string `frugal:"1,default,list<string>"`
+}
+
+// A function whose only exits are its polls still needs the context's
+// exit area: without it, a yield saved registers over the context's header
+// and the size came out wrong.
+func TestYieldWithoutOtherExits(t *testing.T) {
+	v := &onlyStrings{L: make([]string, 2_000_000)}
+	for i := range v.L {
+		v.L[i] = "ab"
+	}
+	c := prepared(t, v)
+	p := reflect.ValueOf(v).UnsafePointer()
+	want := rcodec.Size(c.desc, p)
+	stop := gcLoop()
+	defer stop()
+	yielded := yields.Load()
+	for i := 0; i < 200 && yields.Load() == yielded; i++ {
+		if n := c.Size(p); n != want {
+			t.Fatalf("size %d, want %d", n, want)
+		}
+	}
+	if yields.Load() == yielded {
+		t.Fatal("the size program never yielded: the test did not exercise anything")
+	}
 }

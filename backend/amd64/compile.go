@@ -87,14 +87,27 @@ func newGen(f *ssa.Func) *gen {
 		}
 	}
 	g.al = backend.Allocate(f, len(allocatable), func(v *ssa.Value) bool { return g.folded[v.ID] })
-	exits := false
-	for _, b := range f.Blocks {
+	g.layout = backend.NewLayout(g.al.Slots, g.exits(), len(allocatable))
+	return g
+}
+
+// exits reports whether the function can exit: at an OpExit, at a
+// preemption poll (every loop), or at a pointer store's write barrier.
+// Only then does its context need room for exit arguments and registers.
+func (g *gen) exits() bool {
+	for _, b := range g.f.Blocks {
+		for _, s := range b.Succs {
+			if g.backward(b, s) {
+				return true
+			}
+		}
 		for _, v := range b.Values {
-			exits = exits || v.Op == ssa.OpExit
+			if v.Op == ssa.OpExit || (v.Op == ssa.OpStore && v.Args[1].Type == ssa.TypePtr) {
+				return true
+			}
 		}
 	}
-	g.layout = backend.NewLayout(g.al.Slots, exits, len(allocatable))
-	return g
+	return false
 }
 
 // foldable reports whether v is computed by the instructions that use it
