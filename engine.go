@@ -63,7 +63,7 @@ func engineFromEnv() (Engine, error) {
 func resolveEngine(want Engine, d *ir.StructDesc) (Engine, string, *jit.Codec, error) {
 	switch want {
 	case EngineAuto:
-		return EngineReflect, "auto: the jit is not yet chosen by default (no preemption polls, no start-up self-check, decode not compiled), and the interpreter is slower than the reflect codec", nil, nil
+		return EngineReflect, "auto: the jit is not chosen by default until it is faster than the reflect codec on every baseline message, and the interpreter is slower than the reflect codec", nil, nil
 	case EngineReflect:
 		return EngineReflect, "asked for", nil, nil
 	case EngineInterp:
@@ -76,7 +76,7 @@ func resolveEngine(want Engine, d *ir.StructDesc) (Engine, string, *jit.Codec, e
 		if err != nil {
 			return EngineReflect, "", nil, fmt.Errorf("%w: jit: %v", ErrEngineUnavailable, err)
 		}
-		return EngineJIT, "asked for (decode runs on the reflect codec until compiled decode is built)", jc, nil
+		return EngineJIT, "asked for", jc, nil
 	}
 	return EngineReflect, "", nil, fmt.Errorf("%w: %s is not built in this version", ErrEngineUnavailable, want)
 }

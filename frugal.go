@@ -70,8 +70,11 @@ func DecodeObject(buf []byte, v any) (int, error) {
 	if p == nil {
 		return 0, wire.Errorf(ErrInvalidValue, "DecodeObject into a nil *"+c.desc.Name)
 	}
-	if c.engine == EngineInterp {
+	switch c.engine {
+	case EngineInterp:
 		return interp.Decode(buf, c.desc, p)
+	case EngineJIT:
+		return c.jit.Decode(buf, p)
 	}
-	return rcodec.Decode(buf, c.desc, p) // jit: compiled decode is not built yet
+	return rcodec.Decode(buf, c.desc, p)
 }

@@ -23,8 +23,8 @@ var jitTypes = map[reflect.Type]reflect.Type{
 }
 
 // jitContender is this library with its types pinned to the jit engine
-// (compiled size and encode; decode runs on the reflect codec until compiled
-// decode lands). It joins Contenders only where the jit runs.
+// (compiled size, encode and decode). It joins Contenders only where the
+// jit runs.
 var jitContender = Contender{
 	Name:        "frugaljit-jit",
 	Role:        Ours,

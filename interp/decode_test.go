@@ -2,7 +2,6 @@ package interp
 
 import (
 	"errors"
-	"fmt"
 	"math/rand"
 	"reflect"
 	"testing"
@@ -39,18 +38,6 @@ func reflectEncode(t *testing.T, v any) []byte {
 	return buf
 }
 
-var classes = []error{wire.ErrTruncated, wire.ErrNegativeSize, wire.ErrDepthLimit, wire.ErrTypeMismatch,
-	wire.ErrUnknownType, wire.ErrMissingRequired}
-
-func classOf(err error) error {
-	for _, c := range classes {
-		if errors.Is(err, c) {
-			return c
-		}
-	}
-	return err
-}
-
 // decodeBoth decodes buf with both engines into fresh values of v's type
 // and checks they agree: the same error class, or equal values and the
 // same length read.
@@ -67,12 +54,12 @@ func decodeBoth(t *testing.T, buf []byte, v any, what string) {
 	want, got := fresh(), fresh()
 	wn, werr := codec.Decode(buf, d, reflect.ValueOf(want).UnsafePointer())
 	gn, gerr := Decode(buf, d, reflect.ValueOf(got).UnsafePointer())
-	if classOf(werr) != classOf(gerr) {
+	if testtypes.ErrorClass(werr) != testtypes.ErrorClass(gerr) {
 		t.Fatalf("%s: interpreter %v, reflect codec %v", what, gerr, werr)
 	}
 	if werr == nil && (wn != gn || !testtypes.Equal(want, got)) {
 		t.Fatalf("%s: interpreter read %d bytes into another value than the reflect codec (%d): %s\ninput %x",
-			what, gn, wn, firstDifference(want, got), buf)
+			what, gn, wn, testtypes.Difference(want, got), buf)
 	}
 }
 
@@ -127,24 +114,6 @@ func TestDecodeMalformedMatchesReflect(t *testing.T) {
 		deep = append(deep, byte(wire.I64), 0, 18, 0, 0, 0, 0, 0, 0, 0, 0, byte(wire.Struct), 0, 17, 0, byte(wire.Struct), 0, 45)
 	}
 	decodeBoth(t, deep, target, "deep recursion")
-}
-
-// firstDifference names the first field in which two structs differ.
-func firstDifference(a, b any) string {
-	va, vb := reflect.ValueOf(a).Elem(), reflect.ValueOf(b).Elem()
-	for i := 0; i < va.NumField(); i++ {
-		if !va.Type().Field(i).IsExported() {
-			continue
-		}
-		if !testtypes.Equal(va.Field(i).Addr().Interface(), vb.Field(i).Addr().Interface()) {
-			fa, fb := va.Field(i), vb.Field(i)
-			if fa.Kind() == reflect.Pointer && !fa.IsNil() && !fb.IsNil() && fa.Elem().Kind() == reflect.Struct {
-				return va.Type().Field(i).Name + "." + firstDifference(fa.Interface(), fb.Interface())
-			}
-			return fmt.Sprintf("field %s: reflect %#v, interpreter %#v", va.Type().Field(i).Name, va.Field(i), vb.Field(i))
-		}
-	}
-	return "unexported fields"
 }
 
 // The foundation's malformed-input table: each entry fails in the

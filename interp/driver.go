@@ -159,6 +159,9 @@ func (dr *driver) Exit(kind ssa.ExitKind, aux any, args []uint64) uint64 {
 		}
 		dr.err = &e
 		return 0
+	case ssa.ExitWriteBarrier:
+		*(*unsafe.Pointer)(pointer(args[0])) = pointer(args[1]) // a typed store: Go's write barrier runs
+		return 0
 	case ssa.ExitBytesEqual:
 		n := int(args[2])
 		return boolean(bytes.Equal(unsafe.Slice((*byte)(pointer(args[0])), n), unsafe.Slice((*byte)(pointer(args[1])), n)))

@@ -22,6 +22,13 @@ func (x *Exits) Reset(out []byte, w thrift.NocopyWriter) {
 	x.dr = driver{keep: x.dr.keep[:0], maps: x.dr.maps, out: out, w: w}
 }
 
+// ResetDecode prepares x for a new top-level decode of in. Memory handed
+// out before is released.
+func (x *Exits) ResetDecode(in []byte) {
+	x.Reset(nil, nil)
+	x.dr.in = in
+}
+
 // Serve serves one exit and returns its result.
 func (x *Exits) Serve(kind ssa.ExitKind, aux any, args []uint64) uint64 {
 	switch kind {

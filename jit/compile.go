@@ -14,7 +14,7 @@ import (
 // machine is this platform's code generator, nil where there is none.
 var machine = func() backend.Machine {
 	if runtime.GOARCH == "amd64" {
-		return amd64.Machine{}
+		return amd64.Machine{WriteBarrier: writeBarrierFlag()}
 	}
 	return nil
 }()
@@ -28,10 +28,11 @@ type compiled struct {
 	callees []*compiled // by site: the program a call exit runs, nil for other exits
 }
 
-// Codec is the compiled size and encode programs of one struct type.
+// Codec is the compiled size, encode and decode programs of one struct
+// type.
 type Codec struct {
-	desc         *ir.StructDesc
-	size, encode *compiled
+	desc                 *ir.StructDesc
+	size, encode, decode *compiled
 }
 
 type funcKey struct {
@@ -47,9 +48,9 @@ var programs struct {
 	m map[funcKey]*compiled
 }
 
-// Prepare compiles the size and encode programs of d and of every struct
-// they call (once per struct, for the life of the process), or says why it
-// cannot.
+// Prepare compiles the size, encode and decode programs of d and of every
+// struct they call (once per struct, for the life of the process), or says
+// why it cannot.
 func Prepare(d *ir.StructDesc) (*Codec, error) {
 	if machine == nil || !runnable {
 		return nil, fmt.Errorf("%w (%s/%s)", ErrUnsupported, runtime.GOOS, runtime.GOARCH)
@@ -75,7 +76,7 @@ func Prepare(d *ir.StructDesc) (*Codec, error) {
 		programs.m[k] = c // before the callees: recursive types call back
 		fresh = append(fresh, c)
 		for i, s := range c.fn.Sites {
-			if s.Kind == ssa.ExitCallSize || s.Kind == ssa.ExitCallEncode {
+			if s.Kind == ssa.ExitCallSize || s.Kind == ssa.ExitCallEncode || s.Kind == ssa.ExitCallDecode {
 				if c.callees[i], err = visit(funcKey{s.Aux.(*ir.StructDesc), k.mode}); err != nil {
 					return nil, err
 				}
@@ -83,12 +84,18 @@ func Prepare(d *ir.StructDesc) (*Codec, error) {
 		}
 		return c, nil
 	}
-	size, err := visit(funcKey{d, ir.ModeSize})
-	if err == nil {
-		var encode *compiled
-		if encode, err = visit(funcKey{d, ir.ModeEncode}); err == nil {
-			return &Codec{desc: d, size: size, encode: encode}, nil
+	cd := &Codec{desc: d}
+	var err error
+	for _, m := range []struct {
+		mode ir.Mode
+		c    **compiled
+	}{{ir.ModeSize, &cd.size}, {ir.ModeEncode, &cd.encode}, {ir.ModeDecode, &cd.decode}} {
+		if *m.c, err = visit(funcKey{d, m.mode}); err != nil {
+			break
 		}
+	}
+	if err == nil {
+		return cd, nil
 	}
 	for k, c := range programs.m { // forget a partial batch: a later call starts over
 		for _, f := range fresh {
@@ -110,7 +117,10 @@ func compile(k funcKey) (*compiled, error) {
 	case ir.ModeEncode:
 		f = ssa.BuildEncode(p)
 	default:
-		return nil, fmt.Errorf("jit: %s: no compiled %v yet", k.d.Name, k.mode)
+		var err error
+		if f, err = ssa.BuildDecode(p); err != nil {
+			return nil, fmt.Errorf("jit: %s: %w", k.d.Name, err)
+		}
 	}
 	if err := ssa.Optimize(f, false); err != nil {
 		return nil, fmt.Errorf("jit: %s: %w", f.Name, err)

@@ -22,7 +22,43 @@ func TestLongEncodeLetsGCStop(t *testing.T) {
 	c := prepared(t, v)
 	p := reflect.ValueOf(v).UnsafePointer()
 	buf := make([]byte, c.Size(p))
+	noLongPause(t, func() {
+		if n, err := c.Encode(buf, nil, p); err != nil || n != len(buf) {
+			t.Fatalf("wrote %d of %d: %v", n, len(buf), err)
+		}
+	})
+	runtime.KeepAlive(v)
+}
 
+// The same for decoding a list of 50 million elements.
+func TestLongDecodeLetsGCStop(t *testing.T) {
+	v := &testtypes.Everything{ReqStruct: testtypes.NewSimple(), ListBool: make([]bool, 50_000_000)}
+	for i := range v.ListBool {
+		v.ListBool[i] = i%3 == 0
+	}
+	buf := reflectEncode(t, v)
+	c := prepared(t, v)
+	noLongPause(t, func() {
+		out := new(testtypes.Everything)
+		if n, err := c.Decode(buf, reflect.ValueOf(out).UnsafePointer()); err != nil || n != len(buf) {
+			t.Fatalf("read %d of %d: %v", n, len(buf), err)
+		}
+		if len(out.ListBool) != len(v.ListBool) {
+			t.Fatalf("%d elements decoded, want %d (%+v)", len(out.ListBool), len(v.ListBool), *out)
+		}
+		for i, b := range out.ListBool {
+			if b != v.ListBool[i] {
+				t.Fatalf("element %d decoded as %v", i, b)
+			}
+		}
+	})
+}
+
+// noLongPause runs call three times while another goroutine forces GC in
+// a loop, and fails if the generated code never yielded or any
+// stop-the-world pause (runtime/metrics) reached 100 ms.
+func noLongPause(t *testing.T, call func()) {
+	t.Helper()
 	const pauses = "/sched/pauses/total/gc:seconds"
 	sample := []metrics.Sample{{Name: pauses}}
 	metrics.Read(sample)
@@ -32,9 +68,7 @@ func TestLongEncodeLetsGCStop(t *testing.T) {
 	stop := gcLoop()
 	yielded := yields.Load()
 	for i := 0; i < 3; i++ {
-		if n, err := c.Encode(buf, nil, p); err != nil || n != len(buf) {
-			t.Fatalf("wrote %d of %d: %v", n, len(buf), err)
-		}
+		call()
 	}
 	stop()
 	if yields.Load() == yielded {
@@ -56,7 +90,6 @@ func TestLongEncodeLetsGCStop(t *testing.T) {
 	if !collected {
 		t.Fatal("no GC pause was recorded: the test did not exercise anything")
 	}
-	runtime.KeepAlive(v)
 }
 
 // onlyStrings has a size program with a loop and no exit of its own: its

@@ -34,6 +34,9 @@ type invocation struct {
 	out                     []byte
 	w                       thrift.NocopyWriter
 	outAddr, outLen, writer uint64 // the arguments encode programs take for the output
+	decoding                bool
+	in                      []byte // decode: the input
+	inAddr, inLen           uint64 // the arguments decode programs take for the input
 }
 
 // driver serves exits and holds what must outlive one of them. Drivers are
@@ -50,7 +53,11 @@ var drivers = sync.Pool{New: func() any { return new(driver) }}
 func (cl *invocation) driver() *driver {
 	if cl.dr == nil {
 		cl.dr = drivers.Get().(*driver)
-		cl.dr.exits.Reset(cl.out, cl.w)
+		if cl.decoding {
+			cl.dr.exits.ResetDecode(cl.in)
+		} else {
+			cl.dr.exits.Reset(cl.out, cl.w)
+		}
 	}
 	return cl.dr
 }
@@ -130,8 +137,25 @@ func (cl *invocation) heapContext(words int) []uint64 {
 	return dr.heap[dr.depth][:words]
 }
 
-// yields counts the times generated code stopped for the runtime.
-var yields atomic.Int64
+// sink holds nothing: escape's assignment to it is never made.
+var sink struct {
+	never bool
+	p     unsafe.Pointer
+}
+
+// escape makes what p points to live on the heap, as escape analysis sees
+// p stored in a global. Generated code holds p as an integer across exits,
+// during which a goroutine's stack may move: p must never point into a
+// stack. The cost is a load and a branch.
+func escape(p unsafe.Pointer) {
+	if sink.never {
+		sink.p = p
+	}
+}
+
+// yields counts the times generated code stopped for the runtime, and
+// barriers the pointer stores it left to Go while the write barrier was on.
+var yields, barriers atomic.Int64
 
 // failed is what a call exit returns after recording an error: -1.
 const failed = ^uint64(0)
@@ -154,6 +178,8 @@ func (cl *invocation) serve(c *compiled, i int, ctx []uint64) uint64 {
 	case ssa.ExitYield:
 		yields.Add(1)
 		return 0 // back in Go: the re-entry's stack check lets the runtime stop us
+	case ssa.ExitWriteBarrier:
+		barriers.Add(1)
 	case ssa.ExitCallEncode:
 		if dr.depth >= MaxDepth {
 			dr.exits.SetErr(wire.Errorf(wire.ErrDepthLimit, fmt.Sprintf("structs nest deeper than %d (a pointer cycle?)", MaxDepth)))
@@ -163,12 +189,22 @@ func (cl *invocation) serve(c *compiled, i int, ctx []uint64) uint64 {
 		n := cl.run(c.callees[i], args[0], cl.outAddr, cl.outLen, cl.writer, args[1])
 		dr.depth--
 		return n
+	case ssa.ExitCallDecode:
+		if args[2] > MaxDepth {
+			dr.exits.SetErr(wire.Errorf(wire.ErrDepthLimit, fmt.Sprintf("nesting deeper than %d", MaxDepth)))
+			return failed
+		}
+		dr.depth++ // heap contexts are per call depth
+		n := cl.run(c.callees[i], args[0], cl.inAddr, cl.inLen, args[1], args[2])
+		dr.depth--
+		return n
 	}
 	return dr.exits.Serve(site.Kind, site.Aux, args)
 }
 
 // Size returns the encoded size of the struct at p (nil: an empty struct).
 func (cd *Codec) Size(p unsafe.Pointer) int {
+	escape(p)
 	if p == nil {
 		return 1
 	}
@@ -200,6 +236,7 @@ func (cd *Codec) Size(p unsafe.Pointer) int {
 // to w when it is not nil, and a value that does not fit is ErrShortBuffer,
 // never a write past len(buf).
 func (cd *Codec) Encode(buf []byte, w thrift.NocopyWriter, p unsafe.Pointer) (int, error) {
+	escape(p)
 	if p == nil {
 		if len(buf) < 1 {
 			return 0, wire.Errorf(wire.ErrShortBuffer, "need 1 byte")
@@ -226,6 +263,39 @@ func (cd *Codec) Encode(buf []byte, w thrift.NocopyWriter, p unsafe.Pointer) (in
 		}
 	} else {
 		n = cl.run(c, uint64(uintptr(p)), cl.outAddr, cl.outLen, cl.writer, 0)
+	}
+	runtime.KeepAlive(p) // the code holds p and buf only as integers
+	runtime.KeepAlive(buf)
+	var err error
+	if cl.dr != nil {
+		err = cl.dr.exits.Err()
+	}
+	cl.release()
+	if int64(n) < 0 {
+		return 0, wire.InField(err, cd.desc.Name)
+	}
+	return int(n), nil
+}
+
+// Decode decodes one struct from buf into the struct at p with the reflect
+// codec's contract and error classes, and returns the bytes it read.
+func (cd *Codec) Decode(buf []byte, p unsafe.Pointer) (int, error) {
+	escape(p)
+	cl := invocation{decoding: true, in: buf, inAddr: uint64(uintptr(unsafe.Pointer(unsafe.SliceData(buf)))), inLen: uint64(len(buf))}
+	c := cd.decode
+	var n uint64
+	if c.words <= smallWords {
+		var ctx [smallWords]uint64
+		ctx[backend.CtxArgs] = uint64(uintptr(p))
+		ctx[backend.CtxArgs+1] = cl.inAddr
+		ctx[backend.CtxArgs+2] = cl.inLen
+		code := Call(c.addr, unsafe.Pointer(&ctx))
+		n = ctx[backend.CtxResult]
+		if code != backend.ExitReturn {
+			n = cl.finish(c, ctx[:c.words], code)
+		}
+	} else {
+		n = cl.run(c, uint64(uintptr(p)), cl.inAddr, cl.inLen, 0, 0)
 	}
 	runtime.KeepAlive(p) // the code holds p and buf only as integers
 	runtime.KeepAlive(buf)

@@ -111,13 +111,14 @@ const (
 	ExitCallDecode                          // (struct address, position, nesting level of the struct) -> new position, or -1 after an error, by the program of Aux
 	ExitMissingRequired                     // (seen mask) -> never returns normally: ErrMissingRequired for the first required field of Aux not in the mask
 	ExitYield                               // () -> 0: machine code only, at a loop back-edge when the runtime asked the goroutine to stop; returning to Go lets it
+	ExitWriteBarrier                        // (slot, pointer) -> 0: machine code only, a pointer store while the runtime's write barrier is on: Go stores it, with the barrier
 )
 
 var exitNames = [...]string{ExitMapLen: "MapLen", ExitMapEntries: "MapEntries", ExitCallSize: "CallSize",
 	ExitBytesEqual: "BytesEqual", ExitCallEncode: "CallEncode", ExitNocopy: "Nocopy", ExitFail: "Fail",
 	ExitSkip: "Skip", ExitUnknownMark: "UnknownMark", ExitUnknownField: "UnknownField", ExitKeepUnknown: "KeepUnknown",
 	ExitAllocBytes: "AllocBytes", ExitAllocSlice: "AllocSlice", ExitNew: "New", ExitResetStruct: "ResetStruct",
-	ExitMapScratch: "MapScratch", ExitMapInsert: "MapInsert", ExitCallDecode: "CallDecode", ExitMissingRequired: "MissingRequired", ExitYield: "Yield"}
+	ExitMapScratch: "MapScratch", ExitMapInsert: "MapInsert", ExitCallDecode: "CallDecode", ExitMissingRequired: "MissingRequired", ExitYield: "Yield", ExitWriteBarrier: "WriteBarrier"}
 
 // String returns the exit's name.
 func (k ExitKind) String() string {

@@ -22,7 +22,14 @@ const (
 )
 
 // Machine is the amd64 code generator.
-type Machine struct{}
+type Machine struct {
+	// WriteBarrier is the address of the byte that is non-zero while the
+	// Go runtime's write barrier is on (runtime.writeBarrier.enabled).
+	// Pointer stores test it and, when it is set, exit so that Go stores
+	// the pointer with the barrier. A function with pointer stores does
+	// not compile without it.
+	WriteBarrier uintptr
+}
 
 var _ backend.Machine = Machine{}
 
@@ -30,7 +37,7 @@ var _ backend.Machine = Machine{}
 func ctxWord(i int) Mem { return At(ctxReg, int32(8*i)) }
 
 // Compile implements backend.Machine.
-func (Machine) Compile(f *ssa.Func) (out *backend.Func, err error) {
+func (m Machine) Compile(f *ssa.Func) (out *backend.Func, err error) {
 	if len(f.Blocks) == 0 || f.Blocks[0] != f.Entry {
 		return nil, fmt.Errorf("amd64: %s: the entry block must come first", f.Name)
 	}
@@ -43,6 +50,7 @@ func (Machine) Compile(f *ssa.Func) (out *backend.Func, err error) {
 		}
 	}()
 	g := newGen(f)
+	g.writeBarrier = m.WriteBarrier
 	g.function()
 	return &backend.Func{Name: f.Name, Code: g.a.Bytes(), Sites: g.sites, Slots: g.al.Slots, Layout: g.layout}, nil
 }
@@ -63,6 +71,16 @@ type gen struct {
 	resumes []int              // LEA fields of exits' resume addresses: patched to the instruction after the RET
 	resumeT []int
 	stubs   []edgeStub // critical edges with phi moves, emitted after the blocks
+	cold    []coldStub // rarely taken paths of single values, emitted last
+
+	writeBarrier uintptr // see Machine
+}
+
+// coldStub is a rarely taken path out of the middle of a block: a
+// conditional jump at at, code, and a jump back to back.
+type coldStub struct {
+	at, back int
+	code     func()
 }
 
 type fixup struct {
@@ -163,6 +181,12 @@ func (g *gen) function() {
 		}
 		g.jumpTo(s.to)
 	}
+	for i := 0; i < len(g.cold); i++ { // a cold stub may add another
+		c := g.cold[i]
+		a.Patch32(c.at, a.Len())
+		c.code()
+		a.Patch32(a.Jmp(0), c.back)
+	}
 	// The resume stub: every allocatable register back from the context,
 	// then on at the address the exit left.
 	a.Patch32(toRestore, a.Len())
@@ -176,6 +200,14 @@ func (g *gen) function() {
 	for i, at := range g.resumes {
 		a.Patch32(at, g.resumeT[i])
 	}
+}
+
+// outOfLine emits a jump, taken under c, to code emitted after the
+// function's blocks, which jumps back to the instruction after the jump.
+// Scratch registers are not preserved across it.
+func (g *gen) outOfLine(c Cond, code func()) {
+	at := g.a.Jcc(c, 0)
+	g.cold = append(g.cold, coldStub{at: at, back: g.a.Len(), code: code})
 }
 
 func (g *gen) jumpTo(b *ssa.Block) {

@@ -166,12 +166,28 @@ func (g *gen) eqF(v *ssa.Value) {
 }
 
 // store emits a store, of an immediate where the value is a constant, and
-// byte-swapped in a scratch register where it is a folded Bswap.
+// byte-swapped in a scratch register where it is a folded Bswap. A
+// pointer store first tests the runtime's write barrier flag: while the
+// barrier is on, the store is an exit that Go performs with the barrier.
+// The flag cannot change while generated code runs (it changes only while
+// the world is stopped, and generated code stops only at exits), so the
+// test and the store agree.
 func (g *gen) store(v *ssa.Value) {
 	a := &g.a
 	p, x := v.Args[0], v.Args[1]
 	w := width(x.Type)
 	m := g.addr(p)
+	if x.Type == ssa.TypePtr {
+		if g.writeBarrier == 0 {
+			panic("a pointer store and no write barrier flag (Machine.WriteBarrier)")
+		}
+		a.MovImm(tmp0, int64(g.writeBarrier))
+		a.MovZX(1, tmp0, At(tmp0, 0))
+		a.TestRR(4, tmp0, tmp0)
+		g.outOfLine(CondNE, func() { g.barrierExit(m, x) })
+		// falls through to the plain store; the exit resumes after it
+		defer func() { g.cold[len(g.cold)-1].back = a.Len() }()
+	}
 	switch {
 	case x.Op == ssa.OpConst && fitsInt32(x.AuxInt):
 		a.StoreImm(w, m, int32(x.AuxInt))
@@ -184,6 +200,16 @@ func (g *gen) store(v *ssa.Value) {
 	}
 }
 
+// barrierExit exits with ExitWriteBarrier for the store of x at m.
+func (g *gen) barrierExit(m Mem, x *ssa.Value) {
+	a := &g.a
+	g.saveRegs()
+	a.Lea(tmp0, m) // m's base is an allocatable register or tmp1, both intact
+	a.Store(8, g.exitArg(0), tmp0)
+	g.storeWord(g.exitArg(1), x)
+	g.exitReturn(ssa.ExitWriteBarrier, nil, 2)
+}
+
 // exit saves the registers, leaves the exit's arguments and where to
 // resume in the context, and returns the site's code; the driver serves
 // the exit and re-enters through the resume stub, which restores the
@@ -193,17 +219,28 @@ func (g *gen) exit(v *ssa.Value) {
 }
 
 func (g *gen) exitSite(kind ssa.ExitKind, aux any, args []*ssa.Value) {
-	a := &g.a
 	if len(args) > backend.MaxExitArgs {
 		panic(fmt.Sprintf("exit with %d arguments", len(args)))
 	}
-	for i, r := range allocatable {
-		a.Store(8, g.savedReg(i), r)
-	}
+	g.saveRegs()
 	for i, x := range args {
 		g.storeWord(g.exitArg(i), x)
 	}
-	g.sites = append(g.sites, backend.Site{Kind: kind, Aux: aux, Args: len(args)})
+	g.exitReturn(kind, aux, len(args))
+}
+
+// saveRegs saves every allocatable register in the context.
+func (g *gen) saveRegs() {
+	for i, r := range allocatable {
+		g.a.Store(8, g.savedReg(i), r)
+	}
+}
+
+// exitReturn records an exit site whose arguments are in place, leaves
+// where to resume and returns the site's code.
+func (g *gen) exitReturn(kind ssa.ExitKind, aux any, args int) {
+	a := &g.a
+	g.sites = append(g.sites, backend.Site{Kind: kind, Aux: aux, Args: args})
 	g.resumes = append(g.resumes, a.LeaRIP(tmp0))
 	a.Store(8, ctxWord(backend.CtxResume), tmp0)
 	a.MovImm(RAX, int64(len(g.sites)))
@@ -229,7 +266,5 @@ func (g *gen) poll() {
 	a.Load(8, tmp0, ctxWord(backend.CtxG))
 	a.Load(8, tmp0, At(tmp0, gStackguard0))
 	a.AluRI(Cmp, 8, tmp0, stackPreempt)
-	skip := a.Jcc(CondNE, 0)
-	g.exitSite(ssa.ExitYield, nil, nil)
-	a.Patch32(skip, a.Len())
+	g.outOfLine(CondE, func() { g.exitSite(ssa.ExitYield, nil, nil) })
 }
