@@ -76,7 +76,7 @@ func decodeFunc(d *ir.StructDesc) (*ssa.Func, error) {
 
 func (dr *driver) decodeWith(f *ssa.Func, p unsafe.Pointer, pos, depth uint64) uint64 {
 	in := uint64(uintptr(unsafe.Pointer(unsafe.SliceData(dr.in))))
-	return Run(f, []uint64{uint64(uintptr(p)), in, uint64(len(dr.in)), pos, depth}, dr)
+	return Run(f, []uint64{uint64(uintptr(p)), in, uint64(len(dr.in)), pos, depth, dr.ArenaAddr()}, dr)
 }
 
 // decodeExit serves the exits of decode programs.
@@ -106,13 +106,11 @@ func (dr *driver) decodeExit(kind ssa.ExitKind, aux any, args []uint64) uint64 {
 		dr.unknown = dr.unknown[:mark]
 		return 0
 	case ssa.ExitAllocBytes:
-		b := make([]byte, int(args[0]))
-		dr.keep = append(dr.keep, b)
-		return uint64(uintptr(unsafe.Pointer(unsafe.SliceData(b))))
+		return uint64(uintptr(dr.allocBytes(int(args[0]))))
 	case ssa.ExitAllocSlice:
-		s := reflect.MakeSlice(aux.(*ir.Type).Value, int(args[0]), int(args[0]))
-		dr.keep = append(dr.keep, s.Interface())
-		return uint64(uintptr(s.UnsafePointer()))
+		p := reflect.MakeSlice(aux.(*ir.Type).Value, int(args[0]), int(args[0])).UnsafePointer()
+		dr.keepPtrs = append(dr.keepPtrs, p)
+		return uint64(uintptr(p))
 	case ssa.ExitNew:
 		t := aux.(*ir.Type)
 		q := reflect.New(t.Value).UnsafePointer()

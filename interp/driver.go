@@ -90,6 +90,7 @@ func sizeFunc(d *ir.StructDesc) *ssa.Func { return funcOf(d, ir.ModeSize) }
 // driver serves exits for one top-level run. keep holds the memory it hands
 // to the function (map entries), so that it stays alive while only the
 // function's uint64 values point at it.
+// Exits.Reset resets it field by field: a new field needs a line there.
 type driver struct {
 	keep    []any
 	maps    []*mapBuffer // map entries handed to the program, reused across calls by Exits
@@ -100,6 +101,11 @@ type driver struct {
 	in      []byte              // decode: the input
 	unknown []int               // decode: [start, end) of unknown fields to keep, a stack across structs
 	scratch []*mapScratch       // decode: maps being decoded, innermost last
+	arena   arena               // decode: where programs carve string bytes from
+	chunk   unsafe.Pointer      // decode: the arena's memory, a chunk of chunkSize bytes
+	// keepPtrs holds memory handed to the program, like keep, without
+	// boxing each pointer in an interface.
+	keepPtrs []unsafe.Pointer
 }
 
 func (dr *driver) encode(d *ir.StructDesc, p unsafe.Pointer, pos uint64) uint64 {

@@ -17,10 +17,25 @@ type Exits struct {
 // Reset prepares x for a new top-level call: encode into out, handing large
 // strings to w (nil for none). Memory handed out before is released.
 func (x *Exits) Reset(out []byte, w thrift.NocopyWriter) {
-	clear(x.dr.keep)
-	x.dr.releaseMaps()
-	x.dr = driver{keep: x.dr.keep[:0], maps: x.dr.maps, out: out, w: w}
+	dr := &x.dr
+	clear(dr.keep)
+	clear(dr.keepPtrs)
+	dr.releaseMaps()
+	// Field by field: assigning a whole new driver would copy every
+	// pointer through the write barrier. The arena's chunk carries over:
+	// the next decode carves on from it.
+	dr.keep, dr.keepPtrs = dr.keep[:0], dr.keepPtrs[:0]
+	dr.depth, dr.err = 0, nil
+	dr.out, dr.w, dr.in = out, w, nil
+	clear(dr.unknown)
+	dr.unknown = dr.unknown[:0]
+	clear(dr.scratch)
+	dr.scratch = dr.scratch[:0]
 }
+
+// ArenaAddr returns the address of the arena decode programs take as an
+// argument (see ssa.BuildDecode), valid as long as x is.
+func (x *Exits) ArenaAddr() uint64 { return x.dr.ArenaAddr() }
 
 // ResetDecode prepares x for a new top-level decode of in. Memory handed
 // out before is released.

@@ -195,7 +195,7 @@ func (cl *invocation) serve(c *compiled, i int, ctx []uint64) uint64 {
 			return failed
 		}
 		dr.depth++ // heap contexts are per call depth
-		n := cl.run(c.callees[i], args[0], cl.inAddr, cl.inLen, args[1], args[2])
+		n := cl.run(c.callees[i], args[0], cl.inAddr, cl.inLen, args[1], args[2], dr.exits.ArenaAddr())
 		dr.depth--
 		return n
 	}
@@ -282,21 +282,10 @@ func (cd *Codec) Encode(buf []byte, w thrift.NocopyWriter, p unsafe.Pointer) (in
 func (cd *Codec) Decode(buf []byte, p unsafe.Pointer) (int, error) {
 	escape(p)
 	cl := invocation{decoding: true, in: buf, inAddr: uint64(uintptr(unsafe.Pointer(unsafe.SliceData(buf)))), inLen: uint64(len(buf))}
-	c := cd.decode
-	var n uint64
-	if c.words <= smallWords {
-		var ctx [smallWords]uint64
-		ctx[backend.CtxArgs] = uint64(uintptr(p))
-		ctx[backend.CtxArgs+1] = cl.inAddr
-		ctx[backend.CtxArgs+2] = cl.inLen
-		code := Call(c.addr, unsafe.Pointer(&ctx))
-		n = ctx[backend.CtxResult]
-		if code != backend.ExitReturn {
-			n = cl.finish(c, ctx[:c.words], code)
-		}
-	} else {
-		n = cl.run(c, uint64(uintptr(p)), cl.inAddr, cl.inLen, 0, 0)
-	}
+	// Decoding takes the driver at once: its arena, where string bytes are
+	// carved from, carries over from the calls before.
+	arena := cl.driver().exits.ArenaAddr()
+	n := cl.run(cd.decode, uint64(uintptr(p)), cl.inAddr, cl.inLen, 0, 0, arena)
 	runtime.KeepAlive(p) // the code holds p and buf only as integers
 	runtime.KeepAlive(buf)
 	var err error

@@ -82,6 +82,20 @@ func (bd *builder) ifElse(cond *Value, then, els func()) {
 	}
 }
 
+// choose returns the value of unlikely where cond holds, else of likely,
+// each built in its own arm; the unlikely arm is laid out of line.
+func (bd *builder) choose(cond *Value, unlikely, likely func() *Value) *Value {
+	k := len(bd.vars)
+	bd.vars = append(bd.vars, nil)
+	head := bd.b
+	bd.ifElse(cond, func() { bd.vars[k] = unlikely() }, func() { bd.vars[k] = likely() })
+	head.Likely = 1
+	head.Succs[0].Cold = true
+	v := bd.vars[k]
+	bd.vars = bd.vars[:k]
+	return v
+}
+
 // guard continues where bad is false; where it is true, fail runs and must
 // end the function. The failing branch is marked unlikely.
 func (bd *builder) guard(bad *Value, fail func()) {

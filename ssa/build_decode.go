@@ -15,6 +15,7 @@ const (
 	decArgInLen        // the input's length
 	decArgPos          // the position to start reading at
 	decArgDepth        // the nesting level of the struct (0 at the top)
+	decArgArena        // the arena: two words, the next free and the end address of pointer-free memory
 )
 
 // EmptyData is the data address of decoded empty binaries and lists: not
@@ -23,16 +24,19 @@ var EmptyData [8]byte
 
 // BuildDecode builds the SSA function of a decode program. Its arguments
 // are the struct's address, the input's address and length, the starting
-// position and the struct's nesting level; its result is the position
-// after the struct, or -1 after an exit recorded an error.
+// position, the struct's nesting level and the arena's address (two
+// words in Go memory: the next free and the end address of a chunk of
+// pointer-free memory that string bytes are carved from; ExitAllocBytes
+// refills it); its result is the position after the struct, or -1 after
+// an exit recorded an error.
 func BuildDecode(p *ir.Program) (*Func, error) {
-	f := NewFunc("decode "+p.Struct.Name, TypePtr, TypePtr, TypeI64, TypeI64, TypeI64)
+	f := NewFunc("decode "+p.Struct.Name, TypePtr, TypePtr, TypeI64, TypeI64, TypeI64, TypePtr)
 	bd := &builder{f: f, b: f.Entry}
 	mem := bd.value(OpInitMem, TypeMem, 0)
 	base := bd.value(OpArg, TypePtr, decArgBase)
 	d := &decodeBuilder{encodeBuilder: encodeBuilder{builder: bd, name: p.Struct.Name},
 		in: bd.value(OpArg, TypePtr, decArgIn), inLen: bd.value(OpArg, TypeI64, decArgInLen),
-		depth: bd.value(OpArg, TypeI64, decArgDepth)}
+		depth: bd.value(OpArg, TypeI64, decArgDepth), arena: bd.value(OpArg, TypePtr, decArgArena)}
 	d.out = d.in // need, at and fail work on the input as on an output
 	d.outLen = d.inLen
 	bd.vars = []*Value{mem, bd.value(OpArg, TypeI64, decArgPos)}
@@ -47,6 +51,7 @@ type decodeBuilder struct {
 	encodeBuilder
 	in, inLen *Value
 	depth     *Value // the nesting level of the program's struct
+	arena     *Value // where string bytes are carved from (see BuildDecode)
 	// prechecked is set while building the elements of a container whose
 	// elements are all fixed-size: checkRoom already made sure the input
 	// holds every one of them, so their reads need no check of their own.
@@ -315,12 +320,30 @@ func (d *decodeBuilder) readBytes(t *ir.Type, p *Value, nocopy bool) {
 		if nocopy {
 			data = d.at(0)
 		} else {
-			data = d.exit(ExitAllocBytes, nil, TypePtr, n)
+			data = d.carve(n)
 			d.vars[varMem] = d.value(OpMove, TypeMem, 0, data, d.at(0), n, d.mem())
 		}
 		d.storeHeader(p, data, n, isBinary)
 	})
 	d.vars[varPos] = d.add(d.pos(), n)
+}
+
+// carve returns the address of n pointer-free bytes: the arena's next n
+// when it has them, else what ExitAllocBytes returns (it refills the
+// arena, or allocates n bytes apart when n is large).
+func (d *decodeBuilder) carve(n *Value) *Value {
+	// The arena's words are integers to the GC (it never scans them), so
+	// they are read and written as i64: a pointer store would take the
+	// write barrier.
+	cur := d.load(TypeI64, d.arena)
+	end := d.load(TypeI64, d.ptrAt(d.arena, 8))
+	next := d.add(cur, n)
+	return d.choose(d.value(OpLtU, TypeBool, 0, end, next), func() *Value {
+		return d.exit(ExitAllocBytes, nil, TypePtr, n)
+	}, func() *Value {
+		d.store(d.arena, next)
+		return d.value(OpAddPtr, TypePtr, 0, d.iconst(TypePtr, 0), cur)
+	})
 }
 
 // storeHeader stores a string header (data, len) or, for slices, (data,

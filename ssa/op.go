@@ -102,7 +102,7 @@ const (
 	ExitUnknownMark                         // () -> a mark for the unknown fields this struct skips
 	ExitUnknownField                        // (start, end) -> 0: the input's bytes [start, end) are an unknown field to keep
 	ExitKeepUnknown                         // (mark, slot) -> 0: the unknown fields since mark go to the []byte at slot
-	ExitAllocBytes                          // (n) -> address of n pointer-free bytes the driver keeps alive
+	ExitAllocBytes                          // (n) -> address of n pointer-free bytes the driver keeps alive: the start of a fresh chunk that becomes the arena (its rest free), or bytes of their own when n is large
 	ExitAllocSlice                          // (n) -> address of a zeroed backing array of n elements of the list type Aux
 	ExitNew                                 // (slot) -> address of a new value of the pointer type Aux, with its defaults, stored at slot
 	ExitResetStruct                         // (address) -> 0: the inline struct of type Aux is zeroed and given its defaults
