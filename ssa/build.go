@@ -87,13 +87,24 @@ func (bd *builder) ifElse(cond *Value, then, els func()) {
 func (bd *builder) choose(cond *Value, unlikely, likely func() *Value) *Value {
 	k := len(bd.vars)
 	bd.vars = append(bd.vars, nil)
-	head := bd.b
-	bd.ifElse(cond, func() { bd.vars[k] = unlikely() }, func() { bd.vars[k] = likely() })
-	head.Likely = 1
-	head.Succs[0].Cold = true
+	bd.likelyIf(cond, false, func() { bd.vars[k] = unlikely() }, func() { bd.vars[k] = likely() })
 	v := bd.vars[k]
 	bd.vars = bd.vars[:k]
 	return v
+}
+
+// likelyIf is ifElse with the arm expected to run said: then's when
+// likely, else els's; the other arm is laid out of line.
+func (bd *builder) likelyIf(cond *Value, likely bool, then, els func()) {
+	head := bd.b
+	bd.ifElse(cond, then, els)
+	if likely {
+		head.Likely = 0
+		head.Succs[1].Cold = true
+	} else {
+		head.Likely = 1
+		head.Succs[0].Cold = true
+	}
 }
 
 // guard continues where bad is false; where it is true, fail runs and must

@@ -18,6 +18,15 @@ const (
 	decArgArena        // the arena: two words, the next free and the end address of pointer-free memory
 )
 
+// skipWidths holds, for each wire type id, the bytes a value of it takes
+// when that is fixed, else 0: generated code skips unknown fields by it.
+var skipWidths = func() (w [256]uint8) {
+	for t := range w {
+		w[t] = uint8(wire.Type(t).FixedSize())
+	}
+	return w
+}()
+
 // EmptyData is the data address of decoded empty binaries and lists: not
 // nil, so that an empty value stays distinguishable from an absent one.
 var EmptyData [8]byte
@@ -244,11 +253,34 @@ func (d *decodeBuilder) dispatch(cases []*ir.Instr, id, t, base *Value, keep boo
 // keep.
 func (d *decodeBuilder) unknownField(t *Value, keep bool, level int) {
 	start := d.value(OpSub, TypeI64, 0, d.pos(), d.iconst(TypeI64, 3))
-	next := d.exit(ExitSkip, nil, TypeI64, d.pos(), d.value(OpZeroExt, TypeI64, 0, t), d.levelBelow(level+1))
-	d.guard(d.value(OpEq, TypeBool, 0, next, d.iconst(TypeI64, -1)), func() { d.returnValue(next) })
-	d.vars[varPos] = next
+	wt := d.value(OpZeroExt, TypeI64, 0, t)
+	lvl := d.levelBelow(level + 1)
+	skipByDriver := func() {
+		next := d.exit(ExitSkip, nil, TypeI64, d.pos(), wt, lvl)
+		d.guard(d.value(OpEq, TypeBool, 0, next, d.iconst(TypeI64, -1)), func() { d.returnValue(next) })
+		d.vars[varPos] = next
+	}
+	// Scalars and strings are skipped here, containers and structs by
+	// the driver (wire.Skip), as is anything below the depth limit, which
+	// wire.Skip refuses whatever its type.
+	width := d.load(TypeI8, d.value(OpAddPtr, TypePtr, 0, d.iconst(TypePtr, int64(uintptr(unsafe.Pointer(&skipWidths)))), wt))
+	d.likelyIf(d.value(OpLt, TypeBool, 0, d.iconst(TypeI64, wire.MaxDepth), lvl), false, skipByDriver, func() {
+		d.likelyIf(d.value(OpNe, TypeBool, 0, width, d.iconst(TypeI8, 0)), true, func() {
+			n := d.value(OpZeroExt, TypeI64, 0, width)
+			d.needIn(n)
+			d.vars[varPos] = d.add(d.pos(), n)
+		}, func() {
+			d.ifElse(d.value(OpEq, TypeBool, 0, t, d.iconst(TypeI8, int64(wire.String))), func() {
+				d.needInConst(4)
+				n := d.readCount(0)
+				d.advance(4)
+				d.needIn(n)
+				d.vars[varPos] = d.add(d.pos(), n)
+			}, skipByDriver)
+		})
+	})
 	if keep {
-		d.exit(ExitUnknownField, nil, TypeI64, start, next)
+		d.exit(ExitUnknownField, nil, TypeI64, start, d.pos())
 	}
 }
 
