@@ -127,23 +127,18 @@ func (dr *driver) decodeExit(kind ssa.ExitKind, aux any, args []uint64) uint64 {
 		}
 		return 0
 	case ssa.ExitMapScratch:
-		t, n := aux.(*ir.Type), int(args[0])
-		s := &mapScratch{keys: reflect.MakeSlice(reflect.SliceOf(t.Value.Key()), n, n),
-			vals: reflect.MakeSlice(reflect.SliceOf(t.Value.Elem()), n, n)}
-		s.addrs = [2]unsafe.Pointer{s.keys.UnsafePointer(), s.vals.UnsafePointer()}
-		dr.scratch = append(dr.scratch, s)
+		s := dr.newScratch(aux.(*ir.Type), int(args[0]))
 		return uint64(uintptr(unsafe.Pointer(&s.addrs)))
 	case ssa.ExitMapInsert:
-		t, n := aux.(*ir.Type), int(args[1])
-		m := reflect.MakeMapWithSize(t.Value, n)
-		if n > 0 {
-			s := dr.scratch[len(dr.scratch)-1]
-			dr.scratch = dr.scratch[:len(dr.scratch)-1]
-			for j := 0; j < n; j++ {
-				m.SetMapIndex(s.keys.Index(j), s.vals.Index(j))
-			}
+		n := int(args[1])
+		if n == 0 { // no scratch was taken
+			*(*unsafe.Pointer)(pointer(args[0])) = reflect.MakeMapWithSize(aux.(*ir.Type).Value, 0).UnsafePointer()
+			return 0
 		}
-		*(*unsafe.Pointer)(pointer(args[0])) = m.UnsafePointer()
+		s := dr.scratch[len(dr.scratch)-1]
+		dr.scratch = dr.scratch[:len(dr.scratch)-1]
+		s.insert(s, pointer(args[0]), n)
+		dr.spare = append(dr.spare, s)
 		return 0
 	case ssa.ExitCallDecode:
 		if args[2] > MaxDepth {
@@ -174,11 +169,4 @@ func (dr *driver) decodeExit(kind ssa.ExitKind, aux any, args []uint64) uint64 {
 func littleEndian() bool {
 	var x uint16 = 1
 	return *(*byte)(unsafe.Pointer(&x)) == 1
-}
-
-// mapScratch holds the keys and values of a map being decoded until the
-// driver inserts them; addrs is what the program reads.
-type mapScratch struct {
-	keys, vals reflect.Value
-	addrs      [2]unsafe.Pointer
 }

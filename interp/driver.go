@@ -101,6 +101,7 @@ type driver struct {
 	in      []byte              // decode: the input
 	unknown []int               // decode: [start, end) of unknown fields to keep, a stack across structs
 	scratch []*mapScratch       // decode: maps being decoded, innermost last
+	spare   []*mapScratch       // decode: scratch to use again
 	arena   arena               // decode: where programs carve string bytes from
 	chunk   unsafe.Pointer      // decode: the arena's memory, a chunk of chunkSize bytes
 	// keepPtrs holds memory handed to the program, like keep, without
