@@ -119,6 +119,16 @@ func (dr *driver) decodeExit(kind ssa.ExitKind, aux any, args []uint64) uint64 {
 		}
 		*(*unsafe.Pointer)(pointer(args[0])) = q
 		return uint64(uintptr(q))
+	case ssa.ExitNewBatch:
+		t, n := aux.(*ir.Type), int(args[0])
+		p := reflect.MakeSlice(reflect.SliceOf(t.Value), n, n).UnsafePointer()
+		if t.Struct.InitDefault != nil {
+			for i := 0; i < n; i++ {
+				t.Struct.CallInitDefault(unsafe.Add(p, i*int(t.Value.Size())))
+			}
+		}
+		dr.keepPtrs = append(dr.keepPtrs, p)
+		return uint64(uintptr(p))
 	case ssa.ExitResetStruct:
 		t := aux.(*ir.Type)
 		reflect.NewAt(t.Value, pointer(args[0])).Elem().SetZero()

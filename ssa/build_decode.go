@@ -363,11 +363,18 @@ func (d *decodeBuilder) readBytes(t *ir.Type, p *Value, nocopy bool) {
 // carve returns the address of n pointer-free bytes: the arena's next n
 // when it has them, else what ExitAllocBytes returns (it refills the
 // arena, or allocates n bytes apart when n is large).
-func (d *decodeBuilder) carve(n *Value) *Value {
+func (d *decodeBuilder) carve(n *Value) *Value { return d.carveAligned(n, 1) }
+
+// carveAligned is carve for memory aligned to align (a power of two, at
+// most 8: chunks and large allocations are 8-aligned).
+func (d *decodeBuilder) carveAligned(n *Value, align int64) *Value {
 	// The arena's words are integers to the GC (it never scans them), so
 	// they are read and written as i64: a pointer store would take the
 	// write barrier.
 	cur := d.load(TypeI64, d.arena)
+	if align > 1 {
+		cur = d.value(OpAnd, TypeI64, 0, d.add(cur, d.iconst(TypeI64, align-1)), d.iconst(TypeI64, -align))
+	}
 	end := d.load(TypeI64, d.ptrAt(d.arena, 8))
 	next := d.add(cur, n)
 	return d.choose(d.value(OpLtU, TypeBool, 0, end, next), func() *Value {
@@ -402,18 +409,46 @@ func (d *decodeBuilder) readList(in *ir.Instr, p *Value) error {
 	}, func() {
 		d.checkRoom(n, t.Elem.MinSize)
 		d.guard(d.value(OpNe, TypeBool, 0, got, d.iconst(TypeI8, int64(in.Wire))), func() { d.fail(wire.ErrTypeMismatch, "") })
-		data := d.exit(ExitAllocSlice, t, TypePtr, n)
+		var data *Value
+		if t.Elem.IsScalar() {
+			// Pointer-free elements come from the arena, not zeroed:
+			// checkRoom made sure the input holds every element, and
+			// elements of fixed size cannot fail, so each is written.
+			size := d.value(OpMul, TypeI64, 0, n, d.iconst(TypeI64, int64(in.N)))
+			data = d.carveAligned(size, int64(t.Elem.Value.Align()))
+		} else {
+			data = d.exit(ExitAllocSlice, t, TypePtr, n)
+		}
 		d.storeHeader(p, data, n, true)
 		d.prechecked = t.Elem.FixedSize > 0 && !t.Elem.Pointer
+		elem := d.elements(in.Body, n)
 		d.loop(n, func(i *Value) {
-			elem := d.value(OpAddPtr, TypePtr, 0, data, d.value(OpMul, TypeI64, 0, i, d.iconst(TypeI64, int64(in.N))))
-			if e := d.list(in.Body, elem); e != nil && err == nil {
+			slot := d.value(OpAddPtr, TypePtr, 0, data, d.value(OpMul, TypeI64, 0, i, d.iconst(TypeI64, int64(in.N))))
+			if e := elem(i, slot); e != nil && err == nil {
 				err = e
 			}
 		})
 		d.prechecked = false
 	})
 	return err
+}
+
+// elements returns how to decode element i of a container of n elements
+// into its slot, by the element program body. Pointers to structs point
+// into one batch of n structs allocated before the loop (call it there),
+// not each into an allocation of its own.
+func (d *decodeBuilder) elements(body []*ir.Instr, n *Value) func(i, slot *Value) error {
+	if len(body) != 1 || body[0].Op != ir.OpNew || body[0].Type.Kind != ir.Struct {
+		return func(_, slot *Value) error { return d.list(body, slot) }
+	}
+	nw := body[0]
+	batch := d.exit(ExitNewBatch, nw.Type, TypePtr, n)
+	size := int64(nw.Type.Value.Size())
+	return func(i, slot *Value) error {
+		q := d.value(OpAddPtr, TypePtr, 0, batch, d.value(OpMul, TypeI64, 0, i, d.iconst(TypeI64, size)))
+		d.store(slot, q)
+		return d.list(nw.Body, q)
+	}
 }
 
 // readMap decodes a map into the slot at p: entries into the driver's
@@ -435,13 +470,14 @@ func (d *decodeBuilder) readMap(in *ir.Instr, p *Value) error {
 		ks, vs := int64(t.Key.Go.Size()), int64(t.Elem.Go.Size())
 		d.prechecked = t.Key.FixedSize > 0 && t.Elem.FixedSize > 0 && !t.Key.Pointer && !t.Elem.Pointer
 		defer func() { d.prechecked = false }()
+		key, value := d.elements(in.Key, n), d.elements(in.Value, n)
 		d.loop(n, func(i *Value) {
 			kp := d.value(OpAddPtr, TypePtr, 0, keys, d.value(OpMul, TypeI64, 0, i, d.iconst(TypeI64, ks)))
 			vp := d.value(OpAddPtr, TypePtr, 0, vals, d.value(OpMul, TypeI64, 0, i, d.iconst(TypeI64, vs)))
-			if e := d.list(in.Key, kp); e != nil && err == nil {
+			if e := key(i, kp); e != nil && err == nil {
 				err = e
 			}
-			if e := d.list(in.Value, vp); e != nil && err == nil {
+			if e := value(i, vp); e != nil && err == nil {
 				err = e
 			}
 		})
