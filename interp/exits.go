@@ -17,20 +17,40 @@ type Exits struct {
 // Reset prepares x for a new top-level call: encode into out, handing large
 // strings to w (nil for none). Memory handed out before is released.
 func (x *Exits) Reset(out []byte, w thrift.NocopyWriter) {
+	// Field by field, and only what a call changed: assigning a whole new
+	// driver would copy every pointer through the write barrier, which is
+	// on often in programs that decode a lot. The arena's chunk carries
+	// over: the next decode carves on from it.
 	dr := &x.dr
-	clear(dr.keep)
-	clear(dr.keepPtrs)
-	dr.releaseMaps()
-	// Field by field: assigning a whole new driver would copy every
-	// pointer through the write barrier. The arena's chunk carries over:
-	// the next decode carves on from it.
-	dr.keep, dr.keepPtrs = dr.keep[:0], dr.keepPtrs[:0]
-	dr.depth, dr.err = 0, nil
-	dr.out, dr.w, dr.in = out, w, nil
-	clear(dr.unknown)
-	dr.unknown = dr.unknown[:0]
-	clear(dr.scratch)
-	dr.scratch = dr.scratch[:0]
+	if len(dr.keep) > 0 {
+		clear(dr.keep)
+		dr.keep = dr.keep[:0]
+	}
+	if len(dr.keepPtrs) > 0 {
+		clear(dr.keepPtrs)
+		dr.keepPtrs = dr.keepPtrs[:0]
+	}
+	if len(dr.maps) > 0 {
+		dr.releaseMaps()
+	}
+	dr.depth = 0
+	if dr.err != nil {
+		dr.err = nil
+	}
+	if dr.out != nil || out != nil {
+		dr.out = out
+	}
+	if dr.w != nil || w != nil {
+		dr.w = w
+	}
+	if dr.in != nil {
+		dr.in = nil
+	}
+	dr.unknown = dr.unknown[:0] // integers
+	if len(dr.scratch) > 0 {
+		clear(dr.scratch)
+		dr.scratch = dr.scratch[:0]
+	}
 }
 
 // ArenaAddr returns the address of the arena decode programs take as an

@@ -195,7 +195,8 @@ func (cl *invocation) serve(c *compiled, i int, ctx []uint64) uint64 {
 			return failed
 		}
 		dr.depth++ // heap contexts are per call depth
-		n := cl.run(c.callees[i], args[0], cl.inAddr, cl.inLen, args[1], args[2], dr.exits.ArenaAddr())
+		callee := c.callees[i]
+		n := cl.runOn(callee, cl.heapContext(callee.words), []uint64{args[0], cl.inAddr, cl.inLen, args[1], args[2], dr.exits.ArenaAddr()})
 		dr.depth--
 		return n
 	}
@@ -284,8 +285,11 @@ func (cd *Codec) Decode(buf []byte, p unsafe.Pointer) (int, error) {
 	cl := invocation{decoding: true, in: buf, inAddr: uint64(uintptr(unsafe.Pointer(unsafe.SliceData(buf)))), inLen: uint64(len(buf))}
 	// Decoding takes the driver at once: its arena, where string bytes are
 	// carved from, carries over from the calls before.
-	arena := cl.driver().exits.ArenaAddr()
-	n := cl.run(cd.decode, uint64(uintptr(p)), cl.inAddr, cl.inLen, 0, 0, arena)
+	// Its contexts too: they need no zeroing there, unlike an array on
+	// the stack.
+	dr := cl.driver()
+	c := cd.decode
+	n := cl.runOn(c, cl.heapContext(c.words), []uint64{uint64(uintptr(p)), cl.inAddr, cl.inLen, 0, 0, dr.exits.ArenaAddr()})
 	runtime.KeepAlive(p) // the code holds p and buf only as integers
 	runtime.KeepAlive(buf)
 	var err error
