@@ -45,3 +45,24 @@ func BenchmarkEncode(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkDecode is Simple's decode into one value, again and again, on
+// the compiled code and on the reflect codec: the codec's own work, with
+// no allocation but the strings' bytes.
+func BenchmarkDecode(b *testing.B) {
+	v := testtypes.NewSimple()
+	c := prepared(&testing.T{}, v)
+	buf := reflectEncode(&testing.T{}, v)
+	out := new(testtypes.Simple)
+	p := reflect.ValueOf(out).UnsafePointer()
+	b.Run("jit", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			c.Decode(buf, p)
+		}
+	})
+	b.Run("reflect", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			codec.Decode(buf, c.desc, p)
+		}
+	})
+}
