@@ -233,7 +233,7 @@ func (d *decodeBuilder) fieldLoop(fields *ir.Instr, base *Value, keep bool) erro
 // dispatch compares the field id with each case in turn.
 func (d *decodeBuilder) dispatch(cases []*ir.Instr, id, t, base *Value, keep bool, level int, err *error) {
 	if len(cases) == 0 {
-		d.unknownField(t, keep, level)
+		d.unknownField(t, keep, level, true)
 		return
 	}
 	c := cases[0]
@@ -244,14 +244,14 @@ func (d *decodeBuilder) dispatch(cases []*ir.Instr, id, t, base *Value, keep boo
 					*err = e
 				}
 			})
-		}, func() { d.unknownField(t, keep, level) })
+		}, func() { d.unknownField(t, keep, level, false) }) // a known id of another type: rare, left to the driver
 	}, func() { d.dispatch(cases[1:], id, t, base, keep, level, err) })
 }
 
 // unknownField skips the value of wire type t after a field header of a
 // struct level levels below the program's, keeping the whole field when
-// keep.
-func (d *decodeBuilder) unknownField(t *Value, keep bool, level int) {
+// keep; inline, it skips scalars and strings in generated code.
+func (d *decodeBuilder) unknownField(t *Value, keep bool, level int, inline bool) {
 	start := d.value(OpSub, TypeI64, 0, d.pos(), d.iconst(TypeI64, 3))
 	wt := d.value(OpZeroExt, TypeI64, 0, t)
 	lvl := d.levelBelow(level + 1)
@@ -259,6 +259,11 @@ func (d *decodeBuilder) unknownField(t *Value, keep bool, level int) {
 		next := d.exit(ExitSkip, nil, TypeI64, d.pos(), wt, lvl)
 		d.guard(d.value(OpEq, TypeBool, 0, next, d.iconst(TypeI64, -1)), func() { d.returnValue(next) })
 		d.vars[varPos] = next
+	}
+	if !inline {
+		skipByDriver()
+		d.keepUnknown(keep, start)
+		return
 	}
 	// Scalars and strings are skipped here, containers and structs by
 	// the driver (wire.Skip), as is anything below the depth limit, which
@@ -279,6 +284,12 @@ func (d *decodeBuilder) unknownField(t *Value, keep bool, level int) {
 			}, skipByDriver)
 		})
 	})
+	d.keepUnknown(keep, start)
+}
+
+// keepUnknown hands the skipped field [start, position) to the driver
+// when the struct keeps its unknown fields.
+func (d *decodeBuilder) keepUnknown(keep bool, start *Value) {
 	if keep {
 		d.exit(ExitUnknownField, nil, TypeI64, start, d.pos())
 	}

@@ -27,6 +27,7 @@ var passes = []pass{
 	{"storecombine", storeCombine},
 	{"copyprop", copyProp},
 	{"deadcode", deadCode},
+	{"jumpthread", jumpThread},
 	{"layout", layout},
 }
 
@@ -52,6 +53,9 @@ var passOrder = []struct{ before, after, why string }{
 	{"fuse", "storecombine", "a header and the value after it combine only in one block"},
 	{"fuse", "copyprop", "phis of fused blocks become copies"},
 	{"checkmerge", "layout", "merging guards turns branches into jumps, which changes the best order"},
+	{"deadcode", "jumpthread", "a merge block's phis are used only by the next block's once dead uses are gone"},
+	{"fuse", "jumpthread", "fuse joins straight lines first; threading then removes the merge blocks between them"},
+	{"jumpthread", "layout", "layout orders the blocks threading leaves"},
 }
 
 // Optimize runs the passes on f. With verify, it checks f after each pass
