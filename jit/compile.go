@@ -107,6 +107,15 @@ func Prepare(d *ir.StructDesc) (*Codec, error) {
 	return nil, err
 }
 
+// Compile turns an optimized SSA function into this platform's machine
+// code, as Prepare does, without loading it: for tools that show the code.
+func Compile(f *ssa.Func) (*backend.Func, error) {
+	if machine == nil {
+		return nil, fmt.Errorf("%w (%s)", ErrUnsupported, runtime.GOARCH)
+	}
+	return machine.Compile(f)
+}
+
 // compile builds, optimizes and compiles one program and loads its code.
 func compile(k funcKey) (*compiled, error) {
 	p := ir.Lower(k.d, k.mode, ir.DefaultInlineDepth)

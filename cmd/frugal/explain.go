@@ -15,6 +15,7 @@ func explain(w io.Writer, args []string) error {
 	mode := fs.String("mode", "encode", "which program: size, encode or decode")
 	inline := fs.Int("inline", ir.DefaultInlineDepth, "how many levels of nested structs to inline")
 	passes := fs.Bool("passes", false, "print the SSA after each pass, not only before and after all")
+	asm := fs.Bool("asm", false, "print the machine code the jit makes of the optimized SSA (amd64)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -54,6 +55,9 @@ func explain(w io.Writer, args []string) error {
 		if *passes || i == len(names)-1 {
 			fmt.Fprintf(w, "== ssa after %s\n%s\n", name, f)
 		}
+	}
+	if *asm {
+		return disassemble(w, f)
 	}
 	return nil
 }

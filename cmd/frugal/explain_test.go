@@ -2,13 +2,16 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/cloudwego/thriftgo/parser"
 	"github.com/frugaljit/frugal"
 	"github.com/frugaljit/frugal/internal/testtypes"
+	"github.com/frugaljit/frugal/jit"
 	"github.com/frugaljit/frugal/ssa"
 )
 
@@ -68,5 +71,26 @@ func TestIDLTypesEncodeLikeGenerated(t *testing.T) {
 	}
 	if !bytes.Equal(got, exp) {
 		t.Fatal("the IDL-built Simple encodes differently")
+	}
+}
+
+// -asm prints the jit's machine code, which decodes instruction by
+// instruction, and its exit sites.
+func TestExplainAsm(t *testing.T) {
+	var out bytes.Buffer
+	err := explain(&out, []string{"-asm", "-mode", "decode", "testdata/baseline.thrift", "Nesting"})
+	if runtime.GOARCH != "amd64" {
+		if !errors.Is(err, jit.ErrUnsupported) {
+			t.Fatalf("-asm on %s: %v, want ErrUnsupported", runtime.GOARCH, err)
+		}
+		return
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"== amd64: ", "0x000000  mov r15, rdi", "  ret\n", "== exit sites", "NewBatch, 1 arguments", "MapInsert, 2 arguments"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("-asm output lacks %q", want)
+		}
 	}
 }
