@@ -108,7 +108,7 @@ func (dr *driver) decodeExit(kind ssa.ExitKind, aux any, args []uint64) uint64 {
 	case ssa.ExitAllocBytes:
 		return uint64(uintptr(dr.allocBytes(int(args[0]))))
 	case ssa.ExitAllocSlice:
-		p := reflect.MakeSlice(aux.(*ir.Type).Value, int(args[0]), int(args[0])).UnsafePointer()
+		p := newArray(aux.(*ir.Type).Value.Elem(), int(args[0]))
 		dr.keepPtrs = append(dr.keepPtrs, p)
 		return uint64(uintptr(p))
 	case ssa.ExitNew:
@@ -121,7 +121,7 @@ func (dr *driver) decodeExit(kind ssa.ExitKind, aux any, args []uint64) uint64 {
 		return uint64(uintptr(q))
 	case ssa.ExitNewBatch:
 		t, n := aux.(*ir.Type), int(args[0])
-		p := reflect.MakeSlice(reflect.SliceOf(t.Value), n, n).UnsafePointer()
+		p := newArray(t.Value, n)
 		if t.Struct.InitDefault != nil {
 			for i := 0; i < n; i++ {
 				t.Struct.CallInitDefault(unsafe.Add(p, i*int(t.Value.Size())))

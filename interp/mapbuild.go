@@ -18,6 +18,7 @@ type mapScratch struct {
 	typed      any
 	keys, vals reflect.Value
 	t          *ir.Type
+	shapes     [2]ir.Shape // of the key and the value, for typed
 	insert     func(s *mapScratch, slot unsafe.Pointer, n int)
 }
 
@@ -51,14 +52,21 @@ func builderRow[K comparable](ks ir.Shape) {
 // newScratch returns scratch for n entries of the map type t, pushed on
 // the driver's stack of maps being decoded.
 func (dr *driver) newScratch(t *ir.Type, n int) *mapScratch {
+	shapes := [2]ir.Shape{ir.KeyShape(t.Key), ir.ValueShape(t.Elem)}
+	// A spare scratch of the same shapes has arrays to use again.
 	var s *mapScratch
-	if k := len(dr.spare); k > 0 {
-		s, dr.spare = dr.spare[k-1], dr.spare[:k-1]
-	} else {
+	for k := len(dr.spare) - 1; k >= 0; k-- {
+		if c := dr.spare[k]; c.shapes == shapes {
+			s = c
+			dr.spare = append(dr.spare[:k], dr.spare[k+1:]...)
+			break
+		}
+	}
+	if s == nil {
 		s = new(mapScratch)
 	}
-	s.t = t
-	if build := mapBuilders[ir.KeyShape(t.Key)][ir.ValueShape(t.Elem)]; build != nil {
+	s.t, s.shapes = t, shapes
+	if build := mapBuilders[shapes[0]][shapes[1]]; build != nil {
 		build(s, n)
 	} else {
 		s.keys = reflect.MakeSlice(reflect.SliceOf(t.Value.Key()), n, n)

@@ -168,3 +168,30 @@ func TestDecodeHugeCountAllocatesNothing(t *testing.T) {
 	}
 	runtime.KeepAlive(c)
 }
+
+// Decoding allocates the value's own memory and little else: string bytes
+// and scalar lists come from shared chunks, structs in containers in one
+// batch each, map scratch is used again. The bounds are today's counts
+// (Simple: the struct, and a chunk now and then; Nesting: its maps, lists
+// and structs), so that a change that adds allocations shows.
+func TestDecodeAllocations(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race runtime allocates behind sync.Pool")
+	}
+	for _, c := range []struct {
+		v   any
+		max float64
+	}{{testtypes.NewSimple(), 2}, {testtypes.NewNesting(), 23}} {
+		cd := prepared(t, c.v)
+		buf := reflectEncode(t, c.v)
+		n := testing.AllocsPerRun(200, func() {
+			out := fresh(c.v)
+			if _, err := cd.Decode(buf, reflect.ValueOf(out).UnsafePointer()); err != nil {
+				t.Fatal(err)
+			}
+		})
+		if n > c.max {
+			t.Errorf("%T: %v allocations per decode, want at most %v", c.v, n, c.max)
+		}
+	}
+}

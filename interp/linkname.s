@@ -1,0 +1,1 @@
+// This file lets newarray.go declare a function without a body (linknamed to the runtime).
