@@ -88,8 +88,9 @@ func (cl *invocation) run(c *compiled, args ...uint64) uint64 {
 }
 
 const (
-	tinyWords  = 24 // a function without exits and with few spills
-	smallWords = 64
+	tinyWords   = 24 // a function without exits and with few spills
+	encodeWords = 40 // an encode program with exits and few spills (Simple's)
+	smallWords  = 64
 )
 
 //go:noinline
@@ -245,11 +246,31 @@ func (cd *Codec) Encode(buf []byte, w thrift.NocopyWriter, p unsafe.Pointer) (in
 		buf[0] = byte(wire.Stop)
 		return 1, nil
 	}
+	c := cd.encode
+	if c.words <= encodeWords {
+		// The common case in this frame: a context just large enough, and
+		// the invocation only once the code exits.
+		var ctx [encodeWords]uint64
+		ctx[backend.CtxArgs] = uint64(uintptr(p))
+		ctx[backend.CtxArgs+1] = uint64(uintptr(unsafe.Pointer(unsafe.SliceData(buf))))
+		ctx[backend.CtxArgs+2] = uint64(len(buf))
+		if w != nil {
+			ctx[backend.CtxArgs+3] = 1
+		}
+		if Call(c.addr, unsafe.Pointer(&ctx)) == backend.ExitReturn {
+			runtime.KeepAlive(p) // the code holds p and buf only as integers
+			runtime.KeepAlive(buf)
+			if n := ctx[backend.CtxResult]; int64(n) >= 0 {
+				return int(n), nil
+			}
+			// Unreachable: a failure exits first to record its error.
+			return 0, fmt.Errorf("jit: encode %s failed without an error", cd.desc.Name)
+		}
+	}
 	cl := invocation{out: buf, w: w, outAddr: uint64(uintptr(unsafe.Pointer(unsafe.SliceData(buf)))), outLen: uint64(len(buf))}
 	if w != nil {
 		cl.writer = 1
 	}
-	c := cd.encode
 	var n uint64
 	if c.words <= smallWords {
 		var ctx [smallWords]uint64

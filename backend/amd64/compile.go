@@ -151,8 +151,34 @@ func (g *gen) foldable(v *ssa.Value) bool {
 		return g.uses.Count[v.ID] == 1 && v.Block.Control == v && v.Block.Kind == ssa.BlockIf
 	case ssa.OpBswap:
 		return len(users) == 1 && !g.uses.Control[v.ID] && users[0].Op == ssa.OpStore && users[0].Args[1] == v && users[0].Args[0] != v
+	case ssa.OpLoad:
+		// A load that only feeds a folded byte swap is made at the store,
+		// straight into the scratch register the swap works in, when
+		// nothing between the two writes memory.
+		if len(users) != 1 || g.uses.Control[v.ID] || users[0].Op != ssa.OpBswap || !g.foldable(users[0]) {
+			return false
+		}
+		st := g.uses.Users[users[0].ID][0]
+		return st.Block == v.Block && !writesBetween(v, st)
 	}
 	return false
+}
+
+// writesBetween reports whether a value after from and before to, in their
+// block, writes memory (a store, a copy, an exit).
+func writesBetween(from, to *ssa.Value) bool {
+	in := false
+	for _, v := range from.Block.Values {
+		switch {
+		case v == from:
+			in = true
+		case v == to:
+			return false
+		case in && (v.Op == ssa.OpStore || v.Op == ssa.OpMove || v.Op == ssa.OpExit):
+			return true
+		}
+	}
+	return true
 }
 
 func fitsInt32(c int64) bool { return c >= -1<<31 && c < 1<<31 }

@@ -176,6 +176,19 @@ func (g *gen) store(v *ssa.Value) {
 	a := &g.a
 	p, x := v.Args[0], v.Args[1]
 	w := width(x.Type)
+	if g.folded[x.ID] && x.Op == ssa.OpBswap && g.folded[x.Args[0].ID] {
+		// Load, swap, store through one scratch register; the load's
+		// address is made before the store's, as both may need tmp1.
+		ld := x.Args[0]
+		if lw := width(ld.Type); lw < 4 {
+			a.MovZX(lw, tmp2, g.addr(ld.Args[0]))
+		} else {
+			a.Load(lw, tmp2, g.addr(ld.Args[0]))
+		}
+		a.Bswap(w, tmp2)
+		a.Store(w, g.addr(p), tmp2)
+		return
+	}
 	m := g.addr(p)
 	if x.Type == ssa.TypePtr {
 		if g.writeBarrier == 0 {
