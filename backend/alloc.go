@@ -314,10 +314,13 @@ func Allocate(f *ssa.Func, regs int, folded func(*ssa.Value) bool) *Alloc {
 			active = append(active, v)
 			continue
 		}
-		// No register: the interval used least for its length goes to a
-		// slot (long intervals read rarely, such as values kept for a
-		// failure path, rather than the struct's address read everywhere).
-		weight := func(w *ssa.Value) float64 { return float64(hot[w.ID]+1) / float64(hi[w.ID]-lo[w.ID]+1) }
+		// No register: the interval whose hot uses are fewest goes to a
+		// slot, each of those uses costing a load; among equals, the
+		// longest (values kept for a failure path rather than the
+		// position or the struct's address, read by every field).
+		weight := func(w *ssa.Value) float64 {
+			return float64(hot[w.ID]) + 1/float64(hi[w.ID]-lo[w.ID]+2)
+		}
 		last := -1
 		for i, w := range active {
 			if last < 0 || weight(w) < weight(active[last]) {
