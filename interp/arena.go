@@ -5,11 +5,17 @@ import (
 	"unsafe"
 )
 
-// chunkSize is the size of the pointer-free chunks decode programs carve
-// string bytes from: one allocation serves many strings, at the price of a
-// chunk staying alive while any string carved from it does (the reflect
-// codec makes the same trade).
-const chunkSize = 4 << 10
+// The pointer-free chunks decode programs carve string bytes (and scalar
+// lists) from: one allocation serves many values, at the price of a chunk
+// staying alive while any value carved from it does (the reflect codec
+// makes the same trade). A call's first chunk is small; each refill in the
+// same call doubles it, up to the largest, so that a large message takes
+// few refills (each an exit and an allocation) and a small one keeps
+// little memory alive.
+const (
+	minChunk = 4 << 10
+	maxChunk = 64 << 10
+)
 
 // arena is what decode programs carve from: the next free address and the
 // end of the driver's current chunk. They are integers to the GC; the
@@ -25,16 +31,19 @@ func (dr *driver) ArenaAddr() uint64 { return uint64(uintptr(unsafe.Pointer(&dr.
 
 // allocBytes serves ExitAllocBytes: n bytes from a fresh chunk, whose rest
 // becomes the arena, or, for n above a quarter chunk, bytes of their own
-// (the arena keeps its room for the strings after).
+// (the arena keeps its room for the strings after). Neither is zeroed:
+// every byte handed out is written before it is read.
 func (dr *driver) allocBytes(n int) unsafe.Pointer {
-	if n > chunkSize/4 {
-		p := unsafe.Pointer(unsafe.SliceData(make([]byte, n)))
+	size := min(max(2*dr.chunkLen, minChunk), maxChunk)
+	if n > size/4 {
+		p := unzeroed(n)
 		dr.keepPtrs = append(dr.keepPtrs, p)
 		return p
 	}
-	p := unzeroed(chunkSize)
+	dr.chunkLen = size
+	p := unzeroed(size)
 	dr.chunk = p
-	dr.arena = arena{next: uint64(uintptr(p)) + uint64(n), end: uint64(uintptr(p)) + chunkSize}
+	dr.arena = arena{next: uint64(uintptr(p)) + uint64(n), end: uint64(uintptr(p)) + uint64(size)}
 	return p
 }
 

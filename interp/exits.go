@@ -33,7 +33,7 @@ func (x *Exits) Reset(out []byte, w thrift.NocopyWriter) {
 	if len(dr.maps) > 0 {
 		dr.releaseMaps()
 	}
-	dr.depth = 0
+	dr.depth, dr.chunkLen = 0, 0
 	if dr.err != nil {
 		dr.err = nil
 	}
