@@ -95,7 +95,9 @@ func Prepare(d *ir.StructDesc) (*Codec, error) {
 		}
 	}
 	if err == nil {
-		return cd, nil
+		if err = loadBatch(fresh); err == nil {
+			return cd, nil
+		}
 	}
 	for k, c := range programs.m { // forget a partial batch: a later call starts over
 		for _, f := range fresh {
@@ -116,7 +118,36 @@ func Compile(f *ssa.Func) (*backend.Func, error) {
 	return machine.Compile(f)
 }
 
-// compile builds, optimizes and compiles one program and loads its code.
+// funcAlign is where each function of a batch starts: a boundary the
+// processor fetches instructions from in one go.
+const funcAlign = 32
+
+// loadBatch loads the code of the programs Prepare compiled together into
+// one mapping, so that they share pages, and gives each its address.
+func loadBatch(cs []*compiled) error {
+	if len(cs) == 0 {
+		return nil
+	}
+	var code []byte
+	offs := make([]int, len(cs))
+	for i, c := range cs {
+		for len(code)%funcAlign != 0 {
+			code = append(code, 0xcc) // int3 between functions
+		}
+		offs[i] = len(code)
+		code = append(code, c.fn.Code...)
+	}
+	mem, err := Load(code)
+	if err != nil {
+		return err
+	}
+	for i, c := range cs {
+		c.code, c.addr = mem, mem.Addr(offs[i])
+	}
+	return nil
+}
+
+// compile builds, optimizes and compiles one program; loadBatch loads it.
 func compile(k funcKey) (*compiled, error) {
 	p := ir.Lower(k.d, k.mode, ir.DefaultInlineDepth)
 	var f *ssa.Func
@@ -138,10 +169,5 @@ func compile(k funcKey) (*compiled, error) {
 	if err != nil {
 		return nil, err
 	}
-	code, err := Load(fn.Code)
-	if err != nil {
-		return nil, err
-	}
-	return &compiled{fn: fn, code: code, addr: code.Addr(0), words: fn.Layout.Words,
-		callees: make([]*compiled, len(fn.Sites))}, nil
+	return &compiled{fn: fn, words: fn.Layout.Words, callees: make([]*compiled, len(fn.Sites))}, nil
 }
