@@ -155,46 +155,87 @@ func Allocate(f *ssa.Func, regs int, folded func(*ssa.Value) bool) *Alloc {
 		s[id/64] |= 1 << (id % 64)
 		return true
 	}
-	for changed := true; changed; {
-		changed = false
-		for i := len(f.Blocks) - 1; i >= 0; i-- {
-			b := f.Blocks[i]
-			out := liveOut[i]
-			for _, s := range b.Succs {
-				si := blockIndex[s]
-				for w := range out {
-					if nw := out[w] | liveIn[si][w]; nw != out[w] {
-						out[w] = nw
-						changed = true
-					}
-				}
-				k := s.PredIndex(b)
-				for _, v := range s.Values {
-					if v.Op == ssa.OpPhi {
-						uses(v.Args[k], func(a *ssa.Value) {
-							if set(out, a.ID) {
-								changed = true
-							}
-						})
-					}
-				}
-			}
-			live := append([]uint64(nil), out...)
-			uses(b.Control, func(a *ssa.Value) { set(live, a.ID) })
-			for j := len(b.Values) - 1; j >= 0; j-- {
-				v := b.Values[j]
-				live[v.ID/64] &^= 1 << (v.ID % 64)
-				if v.Op == ssa.OpPhi {
-					continue
-				}
+	// Each block's upward-exposed uses (gen) and definitions (kill), and
+	// the phi arguments each edge carries, computed once; then a worklist
+	// recomputes a block's sets only when a successor's live-in grew.
+	gen := make([][]int, len(f.Blocks))
+	kill := make([][]int, len(f.Blocks))
+	edgeUses := make([][][]int, len(f.Blocks)) // by block, by successor index
+	for i, b := range f.Blocks {
+		defined := map[int]bool{}
+		var g []int
+		// A use is upward-exposed unless its value is defined earlier in
+		// the block (phis' arguments are uses on the edges instead).
+		for _, v := range b.Values {
+			if v.Op != ssa.OpPhi {
 				for _, a := range v.Args {
-					uses(a, func(a *ssa.Value) { set(live, a.ID) })
+					uses(a, func(a *ssa.Value) {
+						if !defined[a.ID] {
+							g = append(g, a.ID)
+						}
+					})
 				}
 			}
-			for w := range live {
-				if nw := liveIn[i][w] | live[w]; nw != liveIn[i][w] {
-					liveIn[i][w] = nw
-					changed = true
+			defined[v.ID] = true
+			kill[i] = append(kill[i], v.ID)
+		}
+		uses(b.Control, func(a *ssa.Value) {
+			if !defined[a.ID] {
+				g = append(g, a.ID)
+			}
+		})
+		gen[i] = g
+		edgeUses[i] = make([][]int, len(b.Succs))
+		for n, s := range b.Succs {
+			k := s.PredIndex(b)
+			for _, v := range s.Values {
+				if v.Op == ssa.OpPhi {
+					uses(v.Args[k], func(a *ssa.Value) { edgeUses[i][n] = append(edgeUses[i][n], a.ID) })
+				}
+			}
+		}
+	}
+	queued := make([]bool, len(f.Blocks))
+	var work []int
+	for i := len(f.Blocks) - 1; i >= 0; i-- {
+		work = append(work, i)
+		queued[i] = true
+	}
+	live := make([]uint64, words)
+	for len(work) > 0 {
+		i := work[0]
+		work = work[1:]
+		queued[i] = false
+		b := f.Blocks[i]
+		out := liveOut[i]
+		for n, s := range b.Succs {
+			in := liveIn[blockIndex[s]]
+			for w := range out {
+				out[w] |= in[w]
+			}
+			for _, id := range edgeUses[i][n] {
+				set(out, id)
+			}
+		}
+		copy(live, out)
+		for _, id := range kill[i] {
+			live[id/64] &^= 1 << (id % 64)
+		}
+		for _, id := range gen[i] {
+			set(live, id)
+		}
+		grew := false
+		for w := range live {
+			if nw := liveIn[i][w] | live[w]; nw != liveIn[i][w] {
+				liveIn[i][w] = nw
+				grew = true
+			}
+		}
+		if grew {
+			for _, p := range b.Preds {
+				if j := blockIndex[p]; !queued[j] {
+					queued[j] = true
+					work = append(work, j)
 				}
 			}
 		}

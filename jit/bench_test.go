@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/frugaljit/frugal/internal/testtypes"
+	"github.com/frugaljit/frugal/ir"
 	codec "github.com/frugaljit/frugal/reflect"
 )
 
@@ -65,4 +66,25 @@ func BenchmarkDecode(b *testing.B) {
 			codec.Decode(buf, c.desc, p)
 		}
 	})
+}
+
+// BenchmarkCompile is the time to build, optimize and compile one program
+// (IR, SSA, passes, machine code; loading excluded), per baseline type and
+// mode, with the code's size as a metric.
+func BenchmarkCompile(b *testing.B) {
+	for _, v := range []any{&testtypes.Simple{}, &testtypes.Nesting{}, &testtypes.Nesting2{}} {
+		d := prepared(&testing.T{}, v).desc
+		for _, mode := range []ir.Mode{ir.ModeSize, ir.ModeEncode, ir.ModeDecode} {
+			b.Run(d.Name+"/"+mode.String(), func(b *testing.B) {
+				var c *compiled
+				for i := 0; i < b.N; i++ {
+					var err error
+					if c, err = compile(funcKey{d, mode}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(len(c.fn.Code)), "code-bytes")
+			})
+		}
+	}
 }
