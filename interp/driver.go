@@ -167,6 +167,12 @@ func (dr *driver) Exit(kind ssa.ExitKind, aux any, args []uint64) uint64 {
 		}
 		dr.err = &e
 		return 0
+	case ssa.ExitMapSize:
+		c, kw, vw := coderOf(aux.(*ir.Type))
+		return uint64(c.size(pointer(args[0]), kw, vw))
+	case ssa.ExitMapEncode:
+		c, kw, vw := coderOf(aux.(*ir.Type))
+		return uint64(c.encode(dr, pointer(args[0]), int(args[1]), kw, vw))
 	case ssa.ExitWriteBarrier:
 		*(*unsafe.Pointer)(pointer(args[0])) = pointer(args[1]) // a typed store: Go's write barrier runs
 		return 0

@@ -67,3 +67,18 @@ func ValueShape(t *Type) Shape {
 	}
 	return ShapeOther
 }
+
+// DirectMap reports whether engines size and encode maps of type t whole,
+// in Go code generic over the key's and value's shapes, rather than entry
+// by entry: keys and values held by value, of scalar kinds, strings or
+// binaries.
+func DirectMap(t *Type) bool {
+	direct := func(x *Type, s Shape) bool {
+		switch x.Kind {
+		case Bool, I8, I16, I32, I64, Enum, Double, String, Binary:
+			return !x.Pointer && s != ShapeOther
+		}
+		return false
+	}
+	return direct(t.Key, KeyShape(t.Key)) && direct(t.Elem, ValueShape(t.Elem))
+}

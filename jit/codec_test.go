@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/frugaljit/frugal/internal/testtypes"
 	"github.com/frugaljit/frugal/ir"
@@ -210,4 +213,57 @@ func TestEncodeAllocatesNothing(t *testing.T) {
 			t.Errorf("%T: %v allocations per size and encode", v, allocs)
 		}
 	}
+}
+
+// mapProbe has maps that engines encode whole in Go (ir.DirectMap).
+type mapProbe struct {
+	S map[string]string  `frugal:"1,default,map<string:string>"`
+	I map[int32]int64    `frugal:"2,default,map<i32:i64>"`
+	B map[string][]byte  `frugal:"3,default,map<string:binary>"`
+	D map[float64]bool   `frugal:"4,default,map<double:bool>"`
+	E map[int16]float64  `frugal:"5,default,map<i16:double>"`
+	Y map[int8]int16     `frugal:"6,default,map<byte:i16>"`
+	N map[int64][]string `frugal:"7,default,map<i64:list<string>>"` // not direct: lists go entry by entry
+}
+
+// Maps encoded whole give the reflect codec's bytes (one entry each, so
+// that the order is fixed), hand large strings to the NocopyWriter as the
+// reflect codec does, and fail short buffers without writing past them.
+func TestEncodeDirectMaps(t *testing.T) {
+	big := string(bytes.Repeat([]byte{'m'}, wire.NocopyThreshold+3))
+	v := &mapProbe{S: map[string]string{"k": big}, I: map[int32]int64{-7: 1 << 40}, B: map[string][]byte{"b": {1, 2}},
+		D: map[float64]bool{-0.5: true}, E: map[int16]float64{3: 2.25}, Y: map[int8]int16{-1: -300}, N: map[int64][]string{9: {"x"}}}
+	if got, want := encodeBoth(t, v); !bytes.Equal(got, want) {
+		t.Fatalf("one entry each:\n got %x\nwant %x", got, want)
+	}
+	c := prepared(t, v)
+	p := reflect.ValueOf(v).UnsafePointer()
+	n := codec.Size(c.desc, p)
+	var got, want recorder
+	gotBuf, wantBuf := make([]byte, n), make([]byte, n)
+	gn, gerr := c.Encode(gotBuf, &got, p)
+	wn, werr := codec.Encode(wantBuf, &want, c.desc, p)
+	if gerr != nil || werr != nil || gn != wn || gn != n-len(big) || len(got.chunks) != 1 || len(want.chunks) != 1 ||
+		!bytes.Equal(gotBuf[:gn], wantBuf[:wn]) || unsafe.StringData(big) != &got.chunks[0][0] {
+		t.Fatalf("with a NocopyWriter: wrote %d (%v, %d chunks), reflect codec %d (%v, %d chunks)", gn, gerr, len(got.chunks), wn, werr, len(want.chunks))
+	}
+	v.S["k"] = "short"
+	n = codec.Size(c.desc, p)
+	for short := 0; short < n; short++ {
+		backing := bytes.Repeat([]byte{0xAA}, n+16)
+		if _, err := c.Encode(backing[:short], nil, p); !errors.Is(err, wire.ErrShortBuffer) {
+			t.Fatalf("buffer of %d/%d: %v", short, n, err)
+		}
+		if !bytes.Equal(backing[short:], bytes.Repeat([]byte{0xAA}, n+16-short)) {
+			t.Fatalf("buffer of %d/%d: wrote past the end", short, n)
+		}
+	}
+	// Many entries: any order, the same value back.
+	for i := 0; i < 50; i++ {
+		v.S[strconv.Itoa(i)] = strings.Repeat("v", i)
+		v.I[int32(i)] = int64(-i)
+		v.D[float64(i)/3] = i%2 == 0
+	}
+	b, _ := encodeBoth(t, v)
+	decodesTo(t, b, v)
 }

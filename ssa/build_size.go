@@ -62,6 +62,10 @@ func (bd *builder) sizeInstr(in *ir.Instr, base *Value) {
 	case ir.OpEach:
 		bd.each(in, base, func(elem *Value) { bd.sizeList(in.Body, elem) })
 	case ir.OpMapEach:
+		if ir.DirectMap(in.Type) {
+			bd.grow(bd.exit(ExitMapSize, in.Type, TypeI64, bd.ptrAt(base, in.Off)))
+			return
+		}
 		bd.mapEach(in, base, func(k *Value) { bd.sizeList(in.Key, k) }, func(v *Value) { bd.sizeList(in.Value, v) })
 	case ir.OpCall:
 		bd.grow(bd.exit(ExitCallSize, in.Callee, TypeI64, bd.ptrAt(base, in.Off)))

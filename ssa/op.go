@@ -113,13 +113,15 @@ const (
 	ExitYield                               // () -> 0: machine code only, at a loop back-edge when the runtime asked the goroutine to stop; returning to Go lets it
 	ExitWriteBarrier                        // (slot, pointer) -> 0: machine code only, a pointer store while the runtime's write barrier is on: Go stores it, with the barrier
 	ExitNewBatch                            // (n) -> address of n consecutive new structs of the type Aux, each with its defaults: the elements of one container
+	ExitMapSize                             // (map slot) -> the encoded size of the entries of the map of type Aux (ir.DirectMap)
+	ExitMapEncode                           // (map slot, position) -> the position after the map's entries, written whole (ir.DirectMap), or -1 after an error
 )
 
 var exitNames = [...]string{ExitMapLen: "MapLen", ExitMapEntries: "MapEntries", ExitCallSize: "CallSize",
 	ExitBytesEqual: "BytesEqual", ExitCallEncode: "CallEncode", ExitNocopy: "Nocopy", ExitFail: "Fail",
 	ExitSkip: "Skip", ExitUnknownMark: "UnknownMark", ExitUnknownField: "UnknownField", ExitKeepUnknown: "KeepUnknown",
 	ExitAllocBytes: "AllocBytes", ExitAllocSlice: "AllocSlice", ExitNew: "New", ExitResetStruct: "ResetStruct",
-	ExitMapScratch: "MapScratch", ExitMapInsert: "MapInsert", ExitCallDecode: "CallDecode", ExitMissingRequired: "MissingRequired", ExitYield: "Yield", ExitWriteBarrier: "WriteBarrier", ExitNewBatch: "NewBatch"}
+	ExitMapScratch: "MapScratch", ExitMapInsert: "MapInsert", ExitCallDecode: "CallDecode", ExitMissingRequired: "MissingRequired", ExitYield: "Yield", ExitWriteBarrier: "WriteBarrier", ExitNewBatch: "NewBatch", ExitMapSize: "MapSize", ExitMapEncode: "MapEncode"}
 
 // String returns the exit's name.
 func (k ExitKind) String() string {
