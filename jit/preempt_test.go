@@ -55,15 +55,33 @@ func TestLongDecodeLetsGCStop(t *testing.T) {
 }
 
 // noLongPause runs call three times while another goroutine forces GC in
-// a loop, and fails if the generated code never yielded or any
-// stop-the-world pause (runtime/metrics) reached 100 ms.
+// a loop, and fails if the generated code never yielded or a
+// stop-the-world pause (runtime/metrics) reached 100 ms. Code that does
+// not yield holds every pause for as long as it runs, each time; a machine
+// too busy to schedule the runtime promptly can hold one now and then. So
+// a long pause is measured again, once, before it counts as a failure.
 func noLongPause(t *testing.T, call func()) {
+	t.Helper()
+	for attempt := 1; ; attempt++ {
+		longest := pausesDuring(t, call)
+		if longest <= 0.1 {
+			return
+		}
+		if attempt == 2 {
+			t.Fatalf("a stop-the-world pause of at least %.3f s while generated code ran, in two runs", longest)
+		}
+		t.Logf("a stop-the-world pause of at least %.3f s; measuring again", longest)
+	}
+}
+
+// pausesDuring runs call three times under a GC loop and returns the lower
+// bound of the longest stop-the-world pause meanwhile.
+func pausesDuring(t *testing.T, call func()) float64 {
 	t.Helper()
 	const pauses = "/sched/pauses/total/gc:seconds"
 	sample := []metrics.Sample{{Name: pauses}}
 	metrics.Read(sample)
-	before := sample[0].Value.Float64Histogram()
-	beforeCounts := append([]uint64(nil), before.Counts...)
+	beforeCounts := append([]uint64(nil), sample[0].Value.Float64Histogram().Counts...)
 
 	stop := gcLoop()
 	yielded := yields.Load()
@@ -72,24 +90,22 @@ func noLongPause(t *testing.T, call func()) {
 	}
 	stop()
 	if yields.Load() == yielded {
-		t.Error("the generated code never stopped for the runtime while GC ran in a loop")
+		t.Fatal("the generated code never stopped for the runtime while GC ran in a loop")
 	}
 
 	metrics.Read(sample)
 	after := sample[0].Value.Float64Histogram()
-	collected := false
+	collected, longest := false, 0.0
 	for i, n := range after.Counts {
-		if n == beforeCounts[i] {
-			continue
-		}
-		collected = true
-		if lo := after.Buckets[i]; lo > 0.1 {
-			t.Errorf("a stop-the-world pause of at least %.3f s while generated code ran", lo)
+		if n != beforeCounts[i] {
+			collected = true
+			longest = max(longest, after.Buckets[i])
 		}
 	}
 	if !collected {
 		t.Fatal("no GC pause was recorded: the test did not exercise anything")
 	}
+	return longest
 }
 
 // onlyStrings has a size program with a loop and no exit of its own: its

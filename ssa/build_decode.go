@@ -214,10 +214,14 @@ func (d *decodeBuilder) fieldLoop(fields *ir.Instr, base *Value, keep bool) erro
 	copy(d.vars, atHead)
 	d.b = more
 	d.needInConst(3)
-	id := d.loadBE(TypeI16, 1)
+	// The header as one key: the type byte, then the id's two bytes as
+	// they are in the input (big-endian), so that each case is one
+	// comparison with a constant.
+	raw := d.value(OpZeroExt, TypeI32, 0, d.load(TypeI16, d.at(1)))
+	key := d.value(OpOr, TypeI32, 0, d.value(OpZeroExt, TypeI32, 0, t), d.value(OpMul, TypeI32, 0, raw, d.iconst(TypeI32, 256)))
 	d.advance(3)
 	var err error
-	d.dispatch(fields.Body, id, t, base, keep, fields.Level, &err)
+	d.dispatch(fields.Body, key, t, base, keep, fields.Level, &err)
 	if err != nil {
 		return err
 	}
@@ -230,28 +234,34 @@ func (d *decodeBuilder) fieldLoop(fields *ir.Instr, base *Value, keep bool) erro
 	return nil
 }
 
-// dispatch compares the field id with each case in turn.
-func (d *decodeBuilder) dispatch(cases []*ir.Instr, id, t, base *Value, keep bool, level int, err *error) {
+// dispatch compares the header's key with each case's in turn; a header
+// no case has (an unknown id, or a known id with another wire type) is
+// skipped.
+func (d *decodeBuilder) dispatch(cases []*ir.Instr, key, t, base *Value, keep bool, level int, err *error) {
 	if len(cases) == 0 {
-		d.unknownField(t, keep, level, true)
+		d.unknownField(t, keep, level)
 		return
 	}
 	c := cases[0]
-	d.ifElse(d.value(OpEq, TypeBool, 0, id, d.iconst(TypeI16, int64(c.ID))), func() {
-		d.ifElse(d.value(OpEq, TypeBool, 0, t, d.iconst(TypeI8, int64(c.Wire))), func() {
-			d.inField(c.Field, func() {
-				if e := d.list(c.Body, base); e != nil && *err == nil {
-					*err = e
-				}
-			})
-		}, func() { d.unknownField(t, keep, level, false) }) // a known id of another type: rare, left to the driver
-	}, func() { d.dispatch(cases[1:], id, t, base, keep, level, err) })
+	d.ifElse(d.value(OpEq, TypeBool, 0, key, d.iconst(TypeI32, headerKey(c.Wire, c.ID))), func() {
+		d.inField(c.Field, func() {
+			if e := d.list(c.Body, base); e != nil && *err == nil {
+				*err = e
+			}
+		})
+	}, func() { d.dispatch(cases[1:], key, t, base, keep, level, err) })
+}
+
+// headerKey is the key of a field header (see fieldLoop): the type byte,
+// then the id's high byte, then its low byte, read little-endian.
+func headerKey(w wire.Type, id int16) int64 {
+	return int64(w) | int64(uint16(id)>>8)<<8 | int64(uint16(id)&0xff)<<16
 }
 
 // unknownField skips the value of wire type t after a field header of a
 // struct level levels below the program's, keeping the whole field when
-// keep; inline, it skips scalars and strings in generated code.
-func (d *decodeBuilder) unknownField(t *Value, keep bool, level int, inline bool) {
+// keep. Scalars and strings are skipped in generated code.
+func (d *decodeBuilder) unknownField(t *Value, keep bool, level int) {
 	start := d.value(OpSub, TypeI64, 0, d.pos(), d.iconst(TypeI64, 3))
 	wt := d.value(OpZeroExt, TypeI64, 0, t)
 	lvl := d.levelBelow(level + 1)
@@ -259,11 +269,6 @@ func (d *decodeBuilder) unknownField(t *Value, keep bool, level int, inline bool
 		next := d.exit(ExitSkip, nil, TypeI64, d.pos(), wt, lvl)
 		d.guard(d.value(OpEq, TypeBool, 0, next, d.iconst(TypeI64, -1)), func() { d.returnValue(next) })
 		d.vars[varPos] = next
-	}
-	if !inline {
-		skipByDriver()
-		d.keepUnknown(keep, start)
-		return
 	}
 	// Scalars and strings are skipped here, containers and structs by
 	// the driver (wire.Skip), as is anything below the depth limit, which

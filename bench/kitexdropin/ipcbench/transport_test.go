@@ -1,0 +1,39 @@
+package ipcbench
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestLookup(t *testing.T) {
+	ts, err := Lookup("uds", "tcp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ts) != 2 || ts[0].Name != "uds" || ts[1].Name != "tcp" {
+		t.Errorf("Lookup(uds, tcp) = %v", ts)
+	}
+	if _, err := Lookup("tcp", "carrier-pigeon"); err == nil || !strings.Contains(err.Error(), "kitex-tcp") {
+		t.Errorf("Lookup of an unknown name: %v, want an error listing the names", err)
+	}
+}
+
+// TestRegistry checks that names are unique and every Versus names a
+// registered transport.
+func TestRegistry(t *testing.T) {
+	seen := map[string]bool{}
+	for _, tr := range Transports() {
+		if seen[tr.Name] {
+			t.Errorf("transport %q registered twice", tr.Name)
+		}
+		seen[tr.Name] = true
+		if tr.Title == "" || tr.Start == nil {
+			t.Errorf("transport %q has no title or no Start", tr.Name)
+		}
+	}
+	for _, tr := range Transports() {
+		if tr.Versus != "" && !seen[tr.Versus] {
+			t.Errorf("transport %q is compared to %q, which is not registered", tr.Name, tr.Versus)
+		}
+	}
+}
