@@ -243,6 +243,7 @@ func (d *decodeBuilder) dispatch(cases []*ir.Instr, key, t, base *Value, keep bo
 		return
 	}
 	c := cases[0]
+	head := d.b
 	d.ifElse(d.value(OpEq, TypeBool, 0, key, d.iconst(TypeI32, headerKey(c.Wire, c.ID))), func() {
 		d.inField(c.Field, func() {
 			if e := d.list(c.Body, base); e != nil && *err == nil {
@@ -250,6 +251,10 @@ func (d *decodeBuilder) dispatch(cases []*ir.Instr, key, t, base *Value, keep bo
 			}
 		})
 	}, func() { d.dispatch(cases[1:], key, t, base, keep, level, err) })
+	// The comparisons are laid out one after another and the cases'
+	// bodies after them: the header's values then live only through the
+	// comparisons, not through every body before the last one.
+	head.Likely = 1
 }
 
 // headerKey is the key of a field header (see fieldLoop): the type byte,

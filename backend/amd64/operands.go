@@ -44,6 +44,10 @@ func (g *gen) inTo(v *ssa.Value, r Reg) {
 		if allocatable[l.Reg] != r {
 			a.MovRR(8, r, allocatable[l.Reg])
 		}
+	case l.Slot >= 0 && v.Op == ssa.OpArg:
+		// A spilled argument is rematerialized from its argument word,
+		// which nothing overwrites while the function runs.
+		a.Load(8, r, ctxWord(backend.CtxArgs+int(v.AuxInt)))
 	case l.Slot >= 0:
 		a.Load(8, r, spillSlot(l.Slot))
 	default:

@@ -14,6 +14,9 @@ func (g *gen) value(v *ssa.Value) {
 	case ssa.OpInitMem, ssa.OpPhi, ssa.OpSelectMem:
 		// no code: phis are written on the edges into their block
 	case ssa.OpArg:
+		if l := g.loc(v); !l.InReg() {
+			return // read from its argument word at each use (inTo): never stored
+		}
 		r, done := g.dst(v)
 		a.Load(8, r, ctxWord(backend.CtxArgs+int(v.AuxInt)))
 		done()
