@@ -211,9 +211,9 @@ func (e *encodeBuilder) bytes(p *Value, prefix bool) {
 	e.needConst(4)
 	e.storeBE(e.at(0), e.value(OpTrunc, TypeI32, 0, n))
 	e.advance(4)
-	large := e.value(OpLtU, TypeBool, 0, e.iconst(TypeI64, wire.NocopyThreshold-1), n)
 	hasWriter := e.value(OpNe, TypeBool, 0, e.writer, e.iconst(TypeI64, 0))
 	e.ifElse(hasWriter, func() {
+		large := e.value(OpLtU, TypeBool, 0, e.iconst(TypeI64, wire.NocopyThreshold-1), n)
 		e.ifElse(large, func() {
 			room := e.value(OpSub, TypeI64, 0, e.outLen, e.pos())
 			r := e.exit(ExitNocopy, nil, TypeI64, data, n, room)

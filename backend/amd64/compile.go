@@ -148,7 +148,9 @@ func (g *gen) foldable(v *ssa.Value) bool {
 		}
 		return len(users) > 0
 	case ssa.OpEq, ssa.OpNe, ssa.OpLt, ssa.OpLtU:
-		return g.uses.Count[v.ID] == 1 && v.Block.Control == v && v.Block.Kind == ssa.BlockIf
+		// Only branches use it (one or several, after CSE): each
+		// compares anew rather than keep a flag in a register.
+		return len(users) == 0 && g.uses.Control[v.ID] && onlyIfControls(g.f, v)
 	case ssa.OpBswap:
 		return len(users) == 1 && !g.uses.Control[v.ID] && users[0].Op == ssa.OpStore && users[0].Args[1] == v && users[0].Args[0] != v
 	case ssa.OpLoad:
@@ -162,6 +164,16 @@ func (g *gen) foldable(v *ssa.Value) bool {
 		return st.Block == v.Block && !writesBetween(v, st)
 	}
 	return false
+}
+
+// onlyIfControls reports whether every block v controls is an If.
+func onlyIfControls(f *ssa.Func, v *ssa.Value) bool {
+	for _, b := range f.Blocks {
+		if b.Control == v && b.Kind != ssa.BlockIf {
+			return false
+		}
+	}
+	return true
 }
 
 // writesBetween reports whether a value after from and before to, in their
