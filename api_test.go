@@ -96,7 +96,10 @@ func TestPretouchAndEngine(t *testing.T) {
 	if err := frugal.Pretouch(bad{}); !errors.Is(err, frugal.ErrInvalidSchema) {
 		t.Fatalf("Pretouch(bad): %v", err)
 	}
-	wantEngine := frugal.EngineReflect // what auto picks in this version
+	wantEngine := frugal.EngineReflect // what auto picks where the jit cannot run, or under the race detector
+	if jitHere && !frugal.RaceEnabled {
+		wantEngine = frugal.EngineJIT
+	}
 	if env, err := frugal.ParseEngine(os.Getenv("FRUGAL_ENGINE")); err == nil && env != frugal.EngineAuto {
 		wantEngine = env
 	}

@@ -63,7 +63,14 @@ func engineFromEnv() (Engine, error) {
 func resolveEngine(want Engine, d *ir.StructDesc) (Engine, string, *jit.Codec, error) {
 	switch want {
 	case EngineAuto:
-		return EngineReflect, "auto: the jit is not chosen by default until it is faster than the reflect codec on every baseline message, and the interpreter is slower than the reflect codec", nil, nil
+		if raceEnabled {
+			return EngineReflect, "auto: the race detector is on, and it sees the reflect codec's memory accesses, not generated code's", nil, nil
+		}
+		jc, err := jit.Prepare(d)
+		if err != nil {
+			return EngineReflect, "auto: the jit cannot run this type here (" + err.Error() + ")", nil, nil
+		}
+		return EngineJIT, "auto: machine code, after the jit's start-up self-check passed", jc, nil
 	case EngineReflect:
 		return EngineReflect, "asked for", nil, nil
 	case EngineInterp:

@@ -12,8 +12,8 @@ import (
 )
 
 // jitTypes maps the shared types to copies (gen/jit) that run on the jit
-// engine: engines are chosen per type, and the shared types stay on auto
-// for the frugaljit-reflect contender.
+// engine: engines are chosen per type, and the shared types are pinned to
+// the reflect codec for the frugaljit-reflect contender.
 var jitTypes = map[reflect.Type]reflect.Type{
 	reflect.TypeFor[*baseline.Simple]():        reflect.TypeFor[*jitbaseline.Simple](),
 	reflect.TypeFor[*baseline.PartialSimple](): reflect.TypeFor[*jitbaseline.PartialSimple](),
@@ -35,6 +35,13 @@ var jitContender = Contender{
 }
 
 func init() {
+	// The shared types are the frugaljit-reflect contender's: pinned to
+	// the reflect codec, as auto picks the jit where it runs.
+	for _, m := range Messages {
+		if err := fjfrugal.Pretouch(m.Value, fjfrugal.WithEngine(fjfrugal.EngineReflect)); err != nil {
+			panic(err)
+		}
+	}
 	for _, t := range jitTypes {
 		if fjfrugal.Pretouch(t, fjfrugal.WithEngine(fjfrugal.EngineJIT)) != nil {
 			return

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of every module: the main module (codec packages under
-# -race, then again under GC stress with GODEBUG=gccheckmark=1, then the API
-# and conformance suites again on the jit and on the SSA interpreter
-# engine, and the jit on every supported Go release), the
+# -race, where auto keeps the reflect codec, then again under GC stress with
+# GODEBUG=gccheckmark=1, where auto picks the jit, then the API and
+# conformance suites again on each engine, and the jit on every supported
+# Go release), the
 # conformance module (against Apache Thrift), the cloudwego/frugal shim, and the bench module's
 # correctness checks (no timings).
 set -euo pipefail
@@ -17,6 +18,10 @@ GODEBUG=gccheckmark=1 go test -count=1 ./...
 echo "== main module API tests and conformance on the machine-code engine: FRUGAL_ENGINE=jit"
 FRUGAL_ENGINE=jit go test -count=1 .
 (cd conformance && FRUGAL_ENGINE=jit go test -count=1 ./...)
+
+echo "== main module API tests and conformance on the reflect codec: FRUGAL_ENGINE=reflect (auto picks the jit outside -race)"
+FRUGAL_ENGINE=reflect go test -count=1 .
+(cd conformance && FRUGAL_ENGINE=reflect go test -count=1 ./...)
 
 echo "== main module API tests and conformance on the SSA interpreter: FRUGAL_ENGINE=interp"
 FRUGAL_ENGINE=interp go test -count=1 .

@@ -1,0 +1,4 @@
+package frugal
+
+// RaceEnabled is raceEnabled, for the external tests.
+const RaceEnabled = raceEnabled
