@@ -3,7 +3,6 @@ package interp
 import (
 	"reflect"
 	"runtime"
-	"sync"
 	"testing"
 
 	"github.com/frugaljit/frugal/internal/testtypes"
@@ -15,21 +14,8 @@ import (
 // another goroutine forces GC; decoded values are checked after many
 // collections. Run with GODEBUG=gccheckmark=1 too.
 func TestInterpreterUnderGC(t *testing.T) {
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		for {
-			select {
-			case <-stop:
-				return
-			default:
-				runtime.GC()
-			}
-		}
-	}()
-	defer func() { close(stop); wg.Wait() }()
+	stop := testtypes.GCLoop()
+	defer stop()
 	want := testtypes.NewNesting2()
 	d := descOf(t, want)
 	buf := reflectEncode(t, want)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/frugaljit/frugal/backend"
 	"github.com/frugaljit/frugal/backend/amd64"
+	"github.com/frugaljit/frugal/internal/testtypes"
 )
 
 // sumCtx is the context of the test functions; the offsets are pinned below.
@@ -86,7 +87,7 @@ func sumCode(a *amd64.Asm) {
 // goroutines while GC runs, gets the right answer every time.
 func TestCallUnderGC(t *testing.T) {
 	c := load(t, sumCode)
-	stopGC := gcLoop()
+	stopGC := testtypes.GCLoop()
 	var wg sync.WaitGroup
 	for g := 0; g < 4; g++ {
 		wg.Add(1)

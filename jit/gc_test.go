@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"reflect"
 	"runtime"
-	"sync"
 	"testing"
 
 	"github.com/frugaljit/frugal/internal/testtypes"
@@ -18,7 +17,7 @@ import (
 // the driver. Run with GODEBUG=gccheckmark=1 too (scripts/test.sh does).
 func TestEncodeUnderGC(t *testing.T) {
 	c := prepared(t, &testtypes.Everything{})
-	defer gcLoop()()
+	defer testtypes.GCLoop()()
 	g := testtypes.NewRandom(11)
 	for i := 0; i < 300; i++ {
 		v := new(testtypes.Everything)
@@ -81,25 +80,6 @@ func hasMaps(v *testtypes.Everything) bool {
 	return found
 }
 
-// gcLoop forces GC in a loop until the returned function is called.
-func gcLoop() (stop func()) {
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		for {
-			select {
-			case <-done:
-				return
-			default:
-				runtime.GC()
-			}
-		}
-	}()
-	return func() { close(done); wg.Wait() }
-}
-
 // Decoded values hold pointers that generated code stored: string data,
 // slices, maps, nested structs. Decoding while another goroutine forces GC
 // in a loop, then keeping the values through many more cycles, shows a
@@ -117,7 +97,7 @@ func TestDecodeUnderGC(t *testing.T) {
 		v.ReqStruct = testtypes.NewSimple()
 		msgs = append(msgs, reflectEncode(t, v))
 	}
-	stop := gcLoop()
+	stop := testtypes.GCLoop()
 	barriersBefore := barriers.Load()
 	var got []*testtypes.Everything
 	for round := 0; round < 10; round++ {

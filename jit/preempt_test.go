@@ -83,7 +83,7 @@ func pausesDuring(t *testing.T, call func()) float64 {
 	metrics.Read(sample)
 	beforeCounts := append([]uint64(nil), sample[0].Value.Float64Histogram().Counts...)
 
-	stop := gcLoop()
+	stop := testtypes.GCLoop()
 	yielded := yields.Load()
 	for i := 0; i < 3; i++ {
 		call()
@@ -125,7 +125,7 @@ func TestYieldWithoutOtherExits(t *testing.T) {
 	c := prepared(t, v)
 	p := reflect.ValueOf(v).UnsafePointer()
 	want := rcodec.Size(c.desc, p)
-	stop := gcLoop()
+	stop := testtypes.GCLoop()
 	defer stop()
 	yielded := yields.Load()
 	for i := 0; i < 200 && yields.Load() == yielded; i++ {

@@ -271,30 +271,22 @@ func (cd *Codec) Encode(buf []byte, w thrift.NocopyWriter, p unsafe.Pointer) (in
 	if w != nil {
 		cl.writer = 1
 	}
-	var n uint64
-	if c.words <= smallWords {
-		var ctx [smallWords]uint64
-		ctx[backend.CtxArgs] = uint64(uintptr(p))
-		ctx[backend.CtxArgs+1] = cl.outAddr
-		ctx[backend.CtxArgs+2] = cl.outLen
-		ctx[backend.CtxArgs+3] = cl.writer
-		code := Call(c.addr, unsafe.Pointer(&ctx))
-		n = ctx[backend.CtxResult]
-		if code != backend.ExitReturn {
-			n = cl.finish(c, ctx[:c.words], code)
-		}
-	} else {
-		n = cl.run(c, uint64(uintptr(p)), cl.outAddr, cl.outLen, cl.writer, 0)
-	}
+	n := cl.run(c, uint64(uintptr(p)), cl.outAddr, cl.outLen, cl.writer, 0)
 	runtime.KeepAlive(p) // the code holds p and buf only as integers
 	runtime.KeepAlive(buf)
+	return cl.result(n, cd.desc.Name)
+}
+
+// result ends the invocation: the bytes the program returned, or the
+// error an exit recorded, in the field of the struct named.
+func (cl *invocation) result(n uint64, name string) (int, error) {
 	var err error
 	if cl.dr != nil {
 		err = cl.dr.exits.Err()
 	}
 	cl.release()
 	if int64(n) < 0 {
-		return 0, wire.InField(err, cd.desc.Name)
+		return 0, wire.InField(err, name)
 	}
 	return int(n), nil
 }
@@ -305,21 +297,12 @@ func (cd *Codec) Decode(buf []byte, p unsafe.Pointer) (int, error) {
 	escape(p)
 	cl := invocation{decoding: true, in: buf, inAddr: uint64(uintptr(unsafe.Pointer(unsafe.SliceData(buf)))), inLen: uint64(len(buf))}
 	// Decoding takes the driver at once: its arena, where string bytes are
-	// carved from, carries over from the calls before.
-	// Its contexts too: they need no zeroing there, unlike an array on
-	// the stack.
+	// carved from, carries over from the calls before, and so do its
+	// contexts, which need no zeroing there, unlike an array on the stack.
 	dr := cl.driver()
 	c := cd.decode
 	n := cl.runOn(c, cl.heapContext(c.words), []uint64{uint64(uintptr(p)), cl.inAddr, cl.inLen, 0, 0, dr.exits.ArenaAddr()})
 	runtime.KeepAlive(p) // the code holds p and buf only as integers
 	runtime.KeepAlive(buf)
-	var err error
-	if cl.dr != nil {
-		err = cl.dr.exits.Err()
-	}
-	cl.release()
-	if int64(n) < 0 {
-		return 0, wire.InField(err, cd.desc.Name)
-	}
-	return int(n), nil
+	return cl.result(n, cd.desc.Name)
 }
