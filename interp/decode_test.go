@@ -2,7 +2,6 @@ package interp
 
 import (
 	"errors"
-	"math/rand"
 	"reflect"
 	"testing"
 
@@ -80,7 +79,6 @@ func TestDecodeMatchesReflect(t *testing.T) {
 // Corrupted input: every truncation and thousands of mutations give the
 // same outcome in both engines.
 func TestDecodeMalformedMatchesReflect(t *testing.T) {
-	r := rand.New(rand.NewSource(11))
 	g := testtypes.NewRandom(12)
 	var msgs [][]byte
 	for i := 0; i < 8; i++ {
@@ -90,22 +88,7 @@ func TestDecodeMalformedMatchesReflect(t *testing.T) {
 		msgs = append(msgs, reflectEncode(t, v))
 	}
 	target := &testtypes.Everything{}
-	for i, m := range msgs {
-		stride := 1 // every truncation of the first message, a sample of the others
-		if i > 0 {
-			stride = 13
-		}
-		for n := 0; n < len(m); n += stride {
-			decodeBoth(t, m[:n:n], target, "truncation")
-		}
-		for k := 0; k < 150; k++ {
-			b := append([]byte(nil), m...)
-			for flips := 1 + r.Intn(3); flips > 0; flips-- {
-				b[r.Intn(len(b))] = byte(r.Intn(256))
-			}
-			decodeBoth(t, b, target, "mutation")
-		}
-	}
+	testtypes.Corruptions(msgs, 11, 150, func(b []byte, what string) { decodeBoth(t, b, target, what) })
 	// Hostile counts and deep nesting.
 	huge := []byte{byte(wire.List), 0, 37, byte(wire.Struct), 0x7f, 0xff, 0xff, 0xff, 0}
 	decodeBoth(t, huge, target, "2^31-1 structs")

@@ -2,7 +2,6 @@ package jit
 
 import (
 	"errors"
-	"math/rand"
 	"reflect"
 	"runtime"
 	"testing"
@@ -105,7 +104,6 @@ func TestDecodeOverExistingValue(t *testing.T) {
 // Corrupted input: every truncation and thousands of mutations give the
 // reflect codec's outcome; generated code never faults.
 func TestDecodeMalformedMatchesReflect(t *testing.T) {
-	r := rand.New(rand.NewSource(3))
 	msgs := [][]byte{reflectEncode(t, testtypes.NewNesting())}
 	g := testtypes.NewRandom(4)
 	for i := 0; i < 30; i++ {
@@ -115,22 +113,7 @@ func TestDecodeMalformedMatchesReflect(t *testing.T) {
 		msgs = append(msgs, reflectEncode(t, v))
 	}
 	target := &testtypes.Everything{}
-	for i, m := range msgs {
-		stride := 1 // every truncation of the first message, a sample of the others
-		if i > 0 {
-			stride = 13
-		}
-		for n := 0; n < len(m); n += stride {
-			decodeBoth(t, m[:n:n], target, "truncation")
-		}
-		for k := 0; k < 150; k++ {
-			b := append([]byte(nil), m...)
-			for flips := 1 + r.Intn(3); flips > 0; flips-- {
-				b[r.Intn(len(b))] = byte(r.Intn(256))
-			}
-			decodeBoth(t, b, target, "mutation")
-		}
-	}
+	testtypes.Corruptions(msgs, 3, 150, func(b []byte, what string) { decodeBoth(t, b, target, what) })
 }
 
 // The foundation's malformed-input table: each entry fails with the class
