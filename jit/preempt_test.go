@@ -64,6 +64,14 @@ func noLongPause(t *testing.T, call func()) {
 	t.Helper()
 	for attempt := 1; ; attempt++ {
 		longest := pausesDuring(t, call)
+		if raceEnabled {
+			// The race runtime clears its shadow of a large allocation
+			// (the 50 MB list) inside the allocator, where nothing can
+			// stop: pauses measure that, not the generated code. The
+			// yields are asserted; the bound is asserted without -race.
+			t.Logf("race detector on: longest stop-the-world pause %.3f s, not bounded", longest)
+			return
+		}
 		if longest <= 0.1 {
 			return
 		}
