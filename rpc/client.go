@@ -67,7 +67,7 @@ func (c *Client) Invoke(ctx context.Context, method string, args, result any) er
 	if err != nil {
 		return fmt.Errorf("rpc: calling %q: %w", method, err)
 	}
-	if err := cc.send(protocol.MessageHeader{Name: method, Type: protocol.Call, SeqID: seq}, args); err != nil {
+	if err := cc.send(ctx, protocol.MessageHeader{Name: method, Type: protocol.Call, SeqID: seq}, args); err != nil {
 		cc.forget(seq)
 		return fmt.Errorf("rpc: calling %q: %w", method, err)
 	}
@@ -95,7 +95,7 @@ func (c *Client) InvokeOneway(ctx context.Context, method string, args any) erro
 		return fmt.Errorf("rpc: calling %q: %w", method, err)
 	}
 	h := protocol.MessageHeader{Name: method, Type: protocol.Oneway, SeqID: c.seq.Add(1)}
-	if err := cc.send(h, args); err != nil {
+	if err := cc.send(ctx, h, args); err != nil {
 		return fmt.Errorf("rpc: calling %q: %w", method, err)
 	}
 	return nil

@@ -89,12 +89,13 @@ func (cc *clientConn) forget(seq int32) {
 	cc.mu.Unlock()
 }
 
-func (cc *clientConn) send(h protocol.MessageHeader, body any) error {
+func (cc *clientConn) send(ctx context.Context, h protocol.MessageHeader, body any) error {
 	var th *protocol.TTHeader
 	if cc.transport == TTHeader {
 		// The header's sequence id is the message's, as Kitex writes it, so
 		// either tells a peer which call a reply answers.
 		th = &protocol.TTHeader{SeqID: h.SeqID, IntInfo: cc.intInfo, StrInfo: cc.strInfo}
+		callHeader(ctx, th)
 	}
 	if err := cc.out.write(th, h, body); err != nil {
 		if !cc.conn.IsActive() {

@@ -25,6 +25,10 @@
 // the message), the transport Apache Thrift calls TFramedTransport, or in
 // TTHeader frames, the header transport Kitex uses by default
 // (WithTransport(TTHeader) on a client; a server tells the two apart on each
-// connection from its first frame). Payloads are encoded and decoded with
-// frugal's public API only.
+// connection from its first frame). Over TTHeader a call carries metadata:
+// the client's (WithTTHeaderInfo), the call's own (WithCallTTHeaderInfo),
+// and the time its context leaves, which the server turns into the
+// deadline of the handler's context; handlers read the rest with
+// TTHeaderFromContext. Payloads are encoded and decoded with frugal's
+// public API only.
 package rpc

@@ -128,6 +128,9 @@ func replyTTHeader(call *protocol.TTHeader) *protocol.TTHeader {
 
 func (sc *serverConn) serveCall(ctx context.Context, handler *methodHandler, rth *protocol.TTHeader, h protocol.MessageHeader, args any, replies bool) {
 	defer sc.server.calls.end()
+	th, _ := TTHeaderFromContext(ctx)
+	ctx, cancel := callerDeadline(ctx, th) // the handler stops when the caller stops waiting
+	defer cancel()
 	result, err := invokeRecovering(ctx, handler, h.Name, args)
 	if !replies {
 		return
