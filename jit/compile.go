@@ -148,7 +148,14 @@ func loadBatch(cs []*compiled) error {
 }
 
 // compile builds, optimizes and compiles one program; loadBatch loads it.
-func compile(k funcKey) (*compiled, error) {
+func compile(k funcKey) (c *compiled, err error) {
+	defer func() {
+		// A compiler bug must cost the type its machine code (auto then
+		// runs the reflect codec), never the caller's process.
+		if r := recover(); r != nil {
+			c, err = nil, fmt.Errorf("jit: %s: compiling the %v program: %v", k.d.Name, k.mode, r)
+		}
+	}()
 	p := ir.Lower(k.d, k.mode, ir.DefaultInlineDepth)
 	var f *ssa.Func
 	switch k.mode {
@@ -157,12 +164,11 @@ func compile(k funcKey) (*compiled, error) {
 	case ir.ModeEncode:
 		f = ssa.BuildEncode(p)
 	default:
-		var err error
 		if f, err = ssa.BuildDecode(p); err != nil {
 			return nil, fmt.Errorf("jit: %s: %w", k.d.Name, err)
 		}
 	}
-	if err := ssa.Optimize(f, false); err != nil {
+	if err = ssa.Optimize(f, false); err != nil {
 		return nil, fmt.Errorf("jit: %s: %w", f.Name, err)
 	}
 	fn, err := machine.Compile(f)
