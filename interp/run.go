@@ -125,6 +125,8 @@ func eval(v *ssa.Value, vals, args []uint64, x Exiter) uint64 {
 		return arg(0) & arg(1)
 	case ssa.OpOr:
 		return arg(0) | arg(1)
+	case ssa.OpShr:
+		return mask(v.Type, arg(0)) >> arg(1)
 	case ssa.OpSignExt:
 		return mask(v.Type, uint64(signed(v.Args[0].Type, arg(0))))
 	case ssa.OpTrunc:

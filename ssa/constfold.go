@@ -66,7 +66,7 @@ func boolConst(v *Value, b bool) {
 
 func foldValue(v *Value) {
 	switch v.Op {
-	case OpAdd, OpSub, OpMul, OpAnd, OpOr, OpEq, OpNe, OpLtU, OpLt:
+	case OpAdd, OpSub, OpMul, OpAnd, OpOr, OpShr, OpEq, OpNe, OpLtU, OpLt:
 		x, y := v.Args[0], v.Args[1]
 		if isConst(x) && isConst(y) {
 			foldBinary(v, x, y)
@@ -129,6 +129,12 @@ func foldBinary(v, x, y *Value) {
 		setConst(v, a&b)
 	case OpOr:
 		setConst(v, a|b)
+	case OpShr:
+		u := uint64(a)
+		if n := x.Type.Size(); n < 8 {
+			u &= 1<<(8*n) - 1
+		}
+		setConst(v, int64(u>>uint64(b)))
 	case OpEq:
 		boolConst(v, a == b)
 	case OpNe:
@@ -148,7 +154,7 @@ func foldIdentity(v, x, y *Value) {
 		return
 	}
 	switch c := y.AuxInt; {
-	case (v.Op == OpAdd || v.Op == OpSub || v.Op == OpOr) && c == 0:
+	case (v.Op == OpAdd || v.Op == OpSub || v.Op == OpOr || v.Op == OpShr) && c == 0:
 		v.copyOf(x)
 	case v.Op == OpMul && c == 1:
 		v.copyOf(x)

@@ -20,6 +20,7 @@ const (
 	OpAnd    // args[0] & args[1]
 	OpOr     // args[0] | args[1]
 	OpAddPtr // (ptr)args[0] + (i64)args[1]
+	OpShr    // args[0] >> args[1], unsigned (the builders and passes shift by constants only)
 
 	OpBswap   // args[0] with its bytes reversed (i16, i32, i64): big-endian <-> little-endian
 	OpSignExt // sign-extend args[0] to the value's type
@@ -60,6 +61,7 @@ var opTable = [...]opInfo{
 	OpAnd:         {"And", 2},
 	OpOr:          {"Or", 2},
 	OpAddPtr:      {"AddPtr", 2},
+	OpShr:         {"Shr", 2},
 	OpBswap:       {"Bswap", 1},
 	OpSignExt:     {"SignExt", 1},
 	OpZeroExt:     {"ZeroExt", 1},

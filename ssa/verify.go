@@ -96,7 +96,7 @@ func verifyValue(v *Value) error {
 				return fmt.Errorf("phi argument %d is %s", i, arg(i))
 			}
 		}
-	case OpAdd, OpSub, OpMul, OpAnd, OpOr:
+	case OpAdd, OpSub, OpMul, OpAnd, OpOr, OpShr:
 		return expect(v.Type.IsInt() && arg(0) == v.Type && arg(1) == v.Type, "integers of one type")
 	case OpAddPtr:
 		return expect(v.Type == TypePtr && arg(0) == TypePtr && arg(1) == TypeI64, "ptr + i64")

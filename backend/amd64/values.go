@@ -26,6 +26,8 @@ func (g *gen) value(v *ssa.Value) {
 		done()
 	case ssa.OpAdd, ssa.OpSub, ssa.OpAnd, ssa.OpOr, ssa.OpMul, ssa.OpAddPtr:
 		g.arith(v)
+	case ssa.OpShr:
+		g.shr(v)
 	case ssa.OpBswap:
 		r, done := g.dst(v)
 		g.inTo(v.Args[0], r)
@@ -98,6 +100,29 @@ func (g *gen) arith(v *ssa.Value) {
 	default:
 		g.inTo(x, r)
 		a.AluRR(aluOf[v.Op], w, r, g.in(y, tmp2))
+	}
+	done()
+}
+
+// shr emits a logical right shift by a constant. Narrow values have
+// undefined upper bits in registers, so they are cleared first.
+func (g *gen) shr(v *ssa.Value) {
+	a := &g.a
+	x, n := v.Args[0], v.Args[1]
+	if n.Op != ssa.OpConst || n.AuxInt < 0 || n.AuxInt >= int64(8*v.Type.Size()) {
+		panic("a shift by other than a constant within the width")
+	}
+	r, done := g.dst(v)
+	switch w := width(v.Type); w {
+	case 1, 2:
+		a.MovZXRR(w, r, g.in(x, tmp1))
+	case 4:
+		a.MovRR(4, r, g.in(x, tmp1)) // a 32-bit move clears the upper half
+	default:
+		g.inTo(x, r)
+	}
+	if n.AuxInt > 0 {
+		a.ShrRI(aluWidth(v.Type), r, uint8(n.AuxInt))
 	}
 	done()
 }
