@@ -20,20 +20,7 @@ func TestConcurrentUnderGC(t *testing.T) {
 	if _, err := frugal.EncodeObject(buf, nil, want); err != nil {
 		t.Fatal(err)
 	}
-	stop := make(chan struct{})
-	var gc sync.WaitGroup
-	gc.Add(1)
-	go func() {
-		defer gc.Done()
-		for {
-			select {
-			case <-stop:
-				return
-			default:
-				runtime.GC()
-			}
-		}
-	}()
+	stopGC := testtypes.GCLoop()
 	iterations := 40
 	if testing.Short() {
 		iterations = 10
@@ -68,8 +55,7 @@ func TestConcurrentUnderGC(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	close(stop)
-	gc.Wait()
+	stopGC()
 	close(errs)
 	for e := range errs {
 		t.Fatal(e)

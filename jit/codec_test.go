@@ -120,10 +120,18 @@ func TestEncodeErrors(t *testing.T) {
 	v := testtypes.NewNesting()
 	nc := prepared(t, v)
 	p := reflect.ValueOf(v).UnsafePointer()
-	n := codec.Size(nc.desc, p)
-	for short := 0; short < n; short += 97 {
+	shortBuffersFail(t, nc, p, 97)
+}
+
+// shortBuffersFail encodes the value at p into every step-th buffer
+// shorter than it needs and checks each is ErrShortBuffer with nothing
+// written past the buffer's end.
+func shortBuffersFail(t *testing.T, c *Codec, p unsafe.Pointer, step int) {
+	t.Helper()
+	n := codec.Size(c.desc, p)
+	for short := 0; short < n; short += step {
 		backing := bytes.Repeat([]byte{0xAA}, n+16)
-		if _, err := nc.Encode(backing[:short], nil, p); !errors.Is(err, wire.ErrShortBuffer) {
+		if _, err := c.Encode(backing[:short], nil, p); !errors.Is(err, wire.ErrShortBuffer) {
 			t.Fatalf("buffer of %d/%d: %v", short, n, err)
 		}
 		if !bytes.Equal(backing[short:], bytes.Repeat([]byte{0xAA}, n+16-short)) {
@@ -248,16 +256,7 @@ func TestEncodeDirectMaps(t *testing.T) {
 		t.Fatalf("with a NocopyWriter: wrote %d (%v, %d chunks), reflect codec %d (%v, %d chunks)", gn, gerr, len(got.chunks), wn, werr, len(want.chunks))
 	}
 	v.S["k"] = "short"
-	n = codec.Size(c.desc, p)
-	for short := 0; short < n; short++ {
-		backing := bytes.Repeat([]byte{0xAA}, n+16)
-		if _, err := c.Encode(backing[:short], nil, p); !errors.Is(err, wire.ErrShortBuffer) {
-			t.Fatalf("buffer of %d/%d: %v", short, n, err)
-		}
-		if !bytes.Equal(backing[short:], bytes.Repeat([]byte{0xAA}, n+16-short)) {
-			t.Fatalf("buffer of %d/%d: wrote past the end", short, n)
-		}
-	}
+	shortBuffersFail(t, c, p, 1)
 	// Many entries: any order, the same value back.
 	for i := 0; i < 50; i++ {
 		v.S[strconv.Itoa(i)] = strings.Repeat("v", i)

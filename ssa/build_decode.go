@@ -294,12 +294,6 @@ func (d *decodeBuilder) unknownField(t *Value, keep bool, level int) {
 			}, skipByDriver)
 		})
 	})
-	d.keepUnknown(keep, start)
-}
-
-// keepUnknown hands the skipped field [start, position) to the driver
-// when the struct keeps its unknown fields.
-func (d *decodeBuilder) keepUnknown(keep bool, start *Value) {
 	if keep {
 		d.exit(ExitUnknownField, nil, TypeI64, start, d.pos())
 	}

@@ -240,12 +240,16 @@ func (g *gen) function() {
 	}
 }
 
-// outOfLine emits a jump, taken under c, to code emitted after the
-// function's blocks, which jumps back to the instruction after the jump.
-// Scratch registers are not preserved across it.
-func (g *gen) outOfLine(c Cond, code func()) {
+// outOfLine emits a jump, taken under c, to cold code emitted after the
+// function's blocks, then hot (nil: nothing), the code the jump skips;
+// the cold code jumps back to the instruction after hot. Scratch
+// registers are not preserved across it.
+func (g *gen) outOfLine(c Cond, cold, hot func()) {
 	at := g.a.Jcc(c, 0)
-	g.cold = append(g.cold, coldStub{at: at, back: g.a.Len(), code: code})
+	if hot != nil {
+		hot()
+	}
+	g.cold = append(g.cold, coldStub{at: at, back: g.a.Len(), code: cold})
 }
 
 func (g *gen) jumpTo(b *ssa.Block) {

@@ -218,17 +218,24 @@ func (g *gen) store(v *ssa.Value) {
 		return
 	}
 	m := g.addr(p)
-	if x.Type == ssa.TypePtr {
-		if g.writeBarrier == 0 {
-			panic("a pointer store and no write barrier flag (Machine.WriteBarrier)")
-		}
-		a.MovImm(tmp0, int64(g.writeBarrier))
-		a.MovZX(1, tmp0, At(tmp0, 0))
-		a.TestRR(4, tmp0, tmp0)
-		g.outOfLine(CondNE, func() { g.barrierExit(m, x) })
-		// falls through to the plain store; the exit resumes after it
-		defer func() { g.cold[len(g.cold)-1].back = a.Len() }()
+	if x.Type != ssa.TypePtr {
+		g.plainStore(w, m, x)
+		return
 	}
+	if g.writeBarrier == 0 {
+		panic("a pointer store and no write barrier flag (Machine.WriteBarrier)")
+	}
+	a.MovImm(tmp0, int64(g.writeBarrier))
+	a.MovZX(1, tmp0, At(tmp0, 0))
+	a.TestRR(4, tmp0, tmp0)
+	// The barrier's exit skips the plain store and resumes after it.
+	g.outOfLine(CondNE, func() { g.barrierExit(m, x) }, func() { g.plainStore(w, m, x) })
+}
+
+// plainStore stores x (of width w) at m: an immediate where x is a
+// constant, byte-swapped in a scratch register where it is a folded Bswap.
+func (g *gen) plainStore(w int, m Mem, x *ssa.Value) {
+	a := &g.a
 	switch {
 	case x.Op == ssa.OpConst && fitsInt32(x.AuxInt):
 		a.StoreImm(w, m, int32(x.AuxInt))
@@ -307,5 +314,5 @@ func (g *gen) poll() {
 	a.Load(8, tmp0, ctxWord(backend.CtxG))
 	a.Load(8, tmp0, At(tmp0, gStackguard0))
 	a.AluRI(Cmp, 8, tmp0, stackPreempt)
-	g.outOfLine(CondE, func() { g.exitSite(ssa.ExitYield, nil, nil) })
+	g.outOfLine(CondE, func() { g.exitSite(ssa.ExitYield, nil, nil) }, nil)
 }
