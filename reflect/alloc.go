@@ -67,9 +67,17 @@ var emptyData [8]byte
 // and decoded through pointers to locals, and the paths they take reach
 // indirect calls and package reflect, which escape analysis must assume keep
 // their arguments: without this every entry would move to the heap. The
-// codec never keeps such a pointer past the call that receives it, and the
-// conversion back to a pointer happens here, so the stack copier still sees
-// the pointer wherever it is held.
+// codec never keeps such a pointer past the call that receives it.
+//
+// Between taking p as an integer and reading it back as a pointer there
+// must be no call: a stack that grew in one would leave the pointer aimed
+// at the freed stack, as the integer is not adjusted. Under -race the
+// compiler put checkptr's call there (TestConcurrentUnderGC caught a
+// pointer into a freed stack); nocheckptr and norace keep this function
+// free of instrumentation, and from being inlined where it would get it.
+//
+//go:nocheckptr
+//go:norace
 func noescape(p unsafe.Pointer) unsafe.Pointer {
 	x := uintptr(p)
 	return *(*unsafe.Pointer)(unsafe.Pointer(&x))
