@@ -15,6 +15,7 @@ import (
 // Decode decodes one struct from buf into the struct at p by running its
 // decode program, with the reflect codec's contract and error classes.
 func Decode(buf []byte, d *ir.StructDesc, p unsafe.Pointer) (int, error) {
+	Escape(p) // the program holds p as an integer while the interpreter runs
 	f, err := decodeFunc(d)
 	if err != nil {
 		return 0, err

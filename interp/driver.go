@@ -21,6 +21,7 @@ const MaxDepth = wire.MaxDepth
 // Size returns the encoded size of the struct at p by running its size
 // program.
 func Size(d *ir.StructDesc, p unsafe.Pointer) int {
+	Escape(p) // the program holds p as an integer while the interpreter runs
 	if p == nil {
 		return 1
 	}
@@ -35,6 +36,7 @@ func Size(d *ir.StructDesc, p unsafe.Pointer) int {
 // into buf, strings and binaries of 4096 bytes or more handed to w when it
 // is not nil, and ErrShortBuffer rather than a write past len(buf).
 func Encode(buf []byte, w thrift.NocopyWriter, d *ir.StructDesc, p unsafe.Pointer) (int, error) {
+	Escape(p) // the program holds p as an integer while the interpreter runs
 	if p == nil {
 		if len(buf) < 1 {
 			return 0, wire.Errorf(wire.ErrShortBuffer, "need 1 byte")

@@ -138,22 +138,6 @@ func (cl *invocation) heapContext(words int) []uint64 {
 	return dr.heap[dr.depth][:words]
 }
 
-// sink holds nothing: escape's assignment to it is never made.
-var sink struct {
-	never bool
-	p     unsafe.Pointer
-}
-
-// escape makes what p points to live on the heap, as escape analysis sees
-// p stored in a global. Generated code holds p as an integer across exits,
-// during which a goroutine's stack may move: p must never point into a
-// stack. The cost is a load and a branch.
-func escape(p unsafe.Pointer) {
-	if sink.never {
-		sink.p = p
-	}
-}
-
 // yields counts the times generated code stopped for the runtime, and
 // barriers the pointer stores it left to Go while the write barrier was on.
 var yields, barriers atomic.Int64
@@ -206,7 +190,7 @@ func (cl *invocation) serve(c *compiled, i int, ctx []uint64) uint64 {
 
 // Size returns the encoded size of the struct at p (nil: an empty struct).
 func (cd *Codec) Size(p unsafe.Pointer) int {
-	escape(p)
+	interp.Escape(p) // the code holds p as an integer across exits
 	if p == nil {
 		return 1
 	}
@@ -238,7 +222,7 @@ func (cd *Codec) Size(p unsafe.Pointer) int {
 // to w when it is not nil, and a value that does not fit is ErrShortBuffer,
 // never a write past len(buf).
 func (cd *Codec) Encode(buf []byte, w thrift.NocopyWriter, p unsafe.Pointer) (int, error) {
-	escape(p)
+	interp.Escape(p) // the code holds p as an integer across exits
 	if p == nil {
 		if len(buf) < 1 {
 			return 0, wire.Errorf(wire.ErrShortBuffer, "need 1 byte")
@@ -294,7 +278,7 @@ func (cl *invocation) result(n uint64, name string) (int, error) {
 // Decode decodes one struct from buf into the struct at p with the reflect
 // codec's contract and error classes, and returns the bytes it read.
 func (cd *Codec) Decode(buf []byte, p unsafe.Pointer) (int, error) {
-	escape(p)
+	interp.Escape(p) // the code holds p as an integer across exits
 	cl := invocation{decoding: true, in: buf, inAddr: uint64(uintptr(unsafe.Pointer(unsafe.SliceData(buf)))), inLen: uint64(len(buf))}
 	// Decoding takes the driver at once: its arena, where string bytes are
 	// carved from, carries over from the calls before, and so do its
