@@ -8,6 +8,7 @@ require (
 	github.com/cloudwego/thriftgo v0.4.5
 	go.uber.org/goleak v1.3.0
 	golang.org/x/arch v0.24.0
+	golang.org/x/sys v0.30.0
 )
 
 require github.com/bytedance/gopkg v0.1.4 // indirect

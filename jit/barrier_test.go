@@ -15,12 +15,21 @@ var alwaysOn = [8]byte{1}
 // that is always set, so every pointer store takes the barrier's exit.
 func withBarrierOn(t *testing.T, f func()) {
 	t.Helper()
+	withMachine(t, func(m *amd64.Machine) { m.WriteBarrier = uintptr(unsafe.Pointer(&alwaysOn)) }, f)
+}
+
+// withMachine runs f with every program compiled anew by this platform's
+// code generator as edit changes it.
+func withMachine(t *testing.T, edit func(*amd64.Machine), f func()) {
+	t.Helper()
 	if machine == nil || !runnable {
 		t.Skip("no generated code here")
 	}
 	programs.Lock()
 	savedMachine, savedPrograms := machine, programs.m
-	machine, programs.m = amd64.Machine{WriteBarrier: uintptr(unsafe.Pointer(&alwaysOn))}, nil
+	m := machine.(amd64.Machine)
+	edit(&m)
+	machine, programs.m = m, nil
 	programs.Unlock()
 	defer func() {
 		programs.Lock()

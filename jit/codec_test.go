@@ -3,16 +3,19 @@ package jit
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"reflect"
 	"strconv"
 	"strings"
 	"testing"
 	"unsafe"
 
+	"github.com/frugaljit/frugal/backend/amd64"
 	"github.com/frugaljit/frugal/internal/testtypes"
 	"github.com/frugaljit/frugal/ir"
 	codec "github.com/frugaljit/frugal/reflect"
 	"github.com/frugaljit/frugal/wire"
+	"golang.org/x/sys/cpu"
 )
 
 // prepared returns v's descriptor with its programs compiled; it skips the
@@ -160,22 +163,35 @@ func TestEncodeNocopyWriter(t *testing.T) {
 	}
 }
 
-// Strings and binaries of every short length, and a few long ones, copy
-// exactly (short copies move overlapping head and tail chunks).
-func TestEncodeEveryLength(t *testing.T) {
-	for n := 0; n <= 9000; n++ {
-		if n > 70 && n%37 != 0 && (n < 4090 || n > 4100) {
+// Strings and binaries of every short length, and a few long ones, encode
+// and decode exactly (short copies move overlapping head and tail chunks,
+// longer ones loop), with the copies of 16-byte registers and, where the
+// processor has AVX2, of 32-byte ones.
+func TestEveryLength(t *testing.T) {
+	for _, avx2 := range []bool{false, true} {
+		if avx2 && !cpu.X86.HasAVX2 {
 			continue
 		}
-		b := make([]byte, n)
-		for i := range b {
-			b[i] = byte(i*7 + n)
-		}
-		v := testtypes.NewSimple()
-		v.StringField, v.BinaryField = string(b), b[:n/2]
-		if got, want := encodeBoth(t, v); !bytes.Equal(got, want) {
-			t.Fatalf("length %d:\n got %x\nwant %x", n, got, want)
-		}
+		t.Run(fmt.Sprintf("avx2=%v", avx2), func(t *testing.T) {
+			withMachine(t, func(m *amd64.Machine) { m.AVX2 = avx2 }, func() {
+				for n := 0; n <= 9000; n++ {
+					if n > 200 && n%37 != 0 && (n < 4090 || n > 4100) {
+						continue
+					}
+					b := make([]byte, n)
+					for i := range b {
+						b[i] = byte(i*7 + n)
+					}
+					v := testtypes.NewSimple()
+					v.StringField, v.BinaryField = string(b), b[:n/2]
+					got, want := encodeBoth(t, v)
+					if !bytes.Equal(got, want) {
+						t.Fatalf("length %d:\n got %x\nwant %x", n, got, want)
+					}
+					decodeBoth(t, want, v, fmt.Sprintf("length %d", n))
+				}
+			})
+		})
 	}
 }
 

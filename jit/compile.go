@@ -9,12 +9,13 @@ import (
 	"github.com/frugaljit/frugal/backend/amd64"
 	"github.com/frugaljit/frugal/ir"
 	"github.com/frugaljit/frugal/ssa"
+	"golang.org/x/sys/cpu"
 )
 
 // machine is this platform's code generator, nil where there is none.
 var machine = func() backend.Machine {
 	if runtime.GOARCH == "amd64" {
-		return amd64.Machine{WriteBarrier: writeBarrierFlag()}
+		return amd64.Machine{WriteBarrier: writeBarrierFlag(), AVX2: cpu.X86.HasAVX2}
 	}
 	return nil
 }()
@@ -144,6 +145,7 @@ func loadBatch(cs []*compiled) error {
 	for i, c := range cs {
 		c.code, c.addr = mem, mem.Addr(offs[i])
 	}
+	recordPerfMap(cs)
 	return nil
 }
 

@@ -29,6 +29,9 @@ type Machine struct {
 	// the pointer with the barrier. A function with pointer stores does
 	// not compile without it.
 	WriteBarrier uintptr
+	// AVX2 lets copies use 32-byte ymm registers (the processor and the
+	// OS support them); without it they move 16 bytes at a time.
+	AVX2 bool
 }
 
 var _ backend.Machine = Machine{}
@@ -51,6 +54,7 @@ func (m Machine) Compile(f *ssa.Func) (out *backend.Func, err error) {
 	}()
 	g := newGen(f)
 	g.writeBarrier = m.WriteBarrier
+	g.avx2 = m.AVX2
 	g.function()
 	return &backend.Func{Name: f.Name, Code: g.a.Bytes(), Sites: g.sites, Slots: g.al.Slots, Layout: g.layout}, nil
 }
@@ -74,6 +78,7 @@ type gen struct {
 	cold    []coldStub // rarely taken paths of single values, emitted last
 
 	writeBarrier uintptr // see Machine
+	avx2         bool    // see Machine
 }
 
 // coldStub is a rarely taken path out of the middle of a block: a

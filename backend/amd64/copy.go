@@ -4,7 +4,9 @@ package amd64
 // overlap). REP MOVSB takes tens of cycles to start, longer than most
 // strings take to copy, so short copies move two overlapping chunks of the
 // largest width that fits, head and tail: 1, 2+2, 4+4, 8+8 or 16+16 bytes;
-// up to 4 KiB, a loop of 32-byte moves and an overlapping last 32.
+// up to 4 KiB, a loop of 32-byte moves and an overlapping last 32 (of
+// 64-byte moves in ymm registers with AVX2, twice as fast where stores of
+// 32 bytes are as cheap as stores of 16).
 func (g *gen) copyBytes() {
 	a := &g.a
 	var done []int
@@ -56,23 +58,21 @@ func (g *gen) copyBytes() {
 	a.MovupsStore(dtail(16), 1)
 	done = append(done, a.Jmp(0))
 	a.Patch32(toHuge, a.Len())
-	// 32 to 4095 bytes: 32 at a time, then the last 32 (overlapping).
+	// 32 to 4095 bytes: 32 at a time, then the last 32 (overlapping);
+	// with AVX2 from 64 bytes on, 64 at a time in ymm registers.
 	a.AluRI(Cmp, 8, RCX, 4096)
 	toRep := a.Jcc(CondAE, 0)
-	a.AluRI(Sub, 8, RCX, 32)
-	a.AluRR(Xor, 4, tmp3, tmp3)
-	loop := a.Len()
-	a.MovupsLoad(0, Mem{Base: RSI, Index: tmp3, Scale: 1})
-	a.MovupsLoad(1, Mem{Base: RSI, Index: tmp3, Scale: 1, Disp: 16})
-	a.MovupsStore(Mem{Base: RDI, Index: tmp3, Scale: 1}, 0)
-	a.MovupsStore(Mem{Base: RDI, Index: tmp3, Scale: 1, Disp: 16}, 1)
-	a.AluRI(Add, 8, tmp3, 32)
-	a.AluRR(Cmp, 8, tmp3, RCX)
-	a.Patch32(a.Jcc(CondBE, 0), loop)
-	a.MovupsLoad(0, Mem{Base: RSI, Index: RCX, Scale: 1})
-	a.MovupsLoad(1, Mem{Base: RSI, Index: RCX, Scale: 1, Disp: 16})
-	a.MovupsStore(Mem{Base: RDI, Index: RCX, Scale: 1}, 0)
-	a.MovupsStore(Mem{Base: RDI, Index: RCX, Scale: 1, Disp: 16}, 1)
+	if g.avx2 {
+		a.AluRI(Cmp, 8, RCX, 64)
+		toWide := a.Jcc(CondAE, 0)
+		g.copyLoop(32, 0)
+		done = append(done, a.Jmp(0))
+		a.Patch32(toWide, a.Len())
+		g.copyLoop(64, 32)
+		a.Vzeroupper()
+	} else {
+		g.copyLoop(32, 0)
+	}
 	done = append(done, a.Jmp(0))
 	// From 4 KiB, REP MOVSB's start-up cost no longer matters.
 	a.Patch32(toRep, a.Len())
@@ -80,4 +80,37 @@ func (g *gen) copyBytes() {
 	for _, at := range done {
 		a.Patch32(at, a.Len())
 	}
+}
+
+// copyLoop copies RCX >= step bytes from [RSI] to [RDI], step (32 or 64)
+// at a time, then the last step bytes, overlapping what the loop copied;
+// it moves 16-byte xmm registers (reg 0) or 32-byte ymm ones (reg 32).
+func (g *gen) copyLoop(step, reg int32) {
+	a := &g.a
+	move := func(index Reg) {
+		for i := int32(0); i < 2; i++ {
+			src := Mem{Base: RSI, Index: index, Scale: 1, Disp: i * step / 2}
+			if reg == 32 {
+				a.VmovdquLoad(int(i), src)
+			} else {
+				a.MovupsLoad(int(i), src)
+			}
+		}
+		for i := int32(0); i < 2; i++ {
+			dst := Mem{Base: RDI, Index: index, Scale: 1, Disp: i * step / 2}
+			if reg == 32 {
+				a.VmovdquStore(dst, int(i))
+			} else {
+				a.MovupsStore(dst, int(i))
+			}
+		}
+	}
+	a.AluRI(Sub, 8, RCX, step)
+	a.AluRR(Xor, 4, tmp3, tmp3)
+	loop := a.Len()
+	move(tmp3)
+	a.AluRI(Add, 8, tmp3, step)
+	a.AluRR(Cmp, 8, tmp3, RCX)
+	a.Patch32(a.Jcc(CondBE, 0), loop)
+	move(RCX)
 }

@@ -71,3 +71,41 @@ func TestMovupsForms(t *testing.T) {
 		decodes(t, "movups store", a.Bytes(), x86asm.MOVUPS, xmem(m), x86asm.X0)
 	}
 }
+
+// The 32-byte moves of copies, in the forms copyBytes emits (base RSI or
+// RDI, no index or RCX or R14 as the index). x86asm names ymm registers as
+// xmm ones, so the 256-bit length is checked in the VEX prefix's L bit.
+func TestAVXForms(t *testing.T) {
+	var a Asm
+	for _, base := range []Reg{RSI, RDI} {
+		for _, m := range []Mem{
+			At(base, 0), At(base, 32), At(base, -64),
+			{Base: base, Index: RCX, Scale: 1, Disp: 32},
+			{Base: base, Index: R14, Scale: 1},
+			{Base: base, Index: R14, Scale: 1, Disp: 32},
+		} {
+			for y := range 2 {
+				a.Reset()
+				a.VmovdquLoad(y, m)
+				decodes(t, "vmovdqu load", a.Bytes(), x86asm.VMOVDQU, x86asm.X0+x86asm.Reg(y), xmem(m))
+				vex256(t, a.Bytes())
+				a.Reset()
+				a.VmovdquStore(m, y)
+				decodes(t, "vmovdqu store", a.Bytes(), x86asm.VMOVDQU, xmem(m), x86asm.X0+x86asm.Reg(y))
+				vex256(t, a.Bytes())
+			}
+		}
+	}
+	a.Reset()
+	a.Vzeroupper()
+	decodes(t, "vzeroupper", a.Bytes(), x86asm.VZEROUPPER)
+}
+
+// vex256 checks that code starts with a three-byte VEX prefix for a
+// 256-bit operation with no second source.
+func vex256(t *testing.T, code []byte) {
+	t.Helper()
+	if code[0] != 0xc4 || code[2]&0x04 == 0 || code[2]&0x78 != 0x78 {
+		t.Fatalf("% x: not a 256-bit VEX instruction without vvvv", code)
+	}
+}

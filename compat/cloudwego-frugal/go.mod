@@ -7,6 +7,9 @@ require (
 	github.com/frugaljit/frugal v0.0.0-00010101000000-000000000000
 )
 
-require github.com/bytedance/gopkg v0.1.4 // indirect
+require (
+	github.com/bytedance/gopkg v0.1.4 // indirect
+	golang.org/x/sys v0.30.0 // indirect
+)
 
 replace github.com/frugaljit/frugal => ../..
