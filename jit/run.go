@@ -251,7 +251,9 @@ func (cd *Codec) Encode(buf []byte, w thrift.NocopyWriter, p unsafe.Pointer) (in
 			return 0, fmt.Errorf("jit: encode %s failed without an error", cd.desc.Name)
 		}
 	}
-	cl := invocation{out: buf, w: w, outAddr: uint64(uintptr(unsafe.Pointer(unsafe.SliceData(buf)))), outLen: uint64(len(buf))}
+	var cl invocation // field by field, as in Decode
+	cl.out, cl.w = buf, w
+	cl.outAddr, cl.outLen = uint64(uintptr(unsafe.Pointer(unsafe.SliceData(buf)))), uint64(len(buf))
 	if w != nil {
 		cl.writer = 1
 	}
@@ -279,7 +281,11 @@ func (cl *invocation) result(n uint64, name string) (int, error) {
 // codec's contract and error classes, and returns the bytes it read.
 func (cd *Codec) Decode(buf []byte, p unsafe.Pointer) (int, error) {
 	interp.Escape(p) // the code holds p as an integer across exits
-	cl := invocation{decoding: true, in: buf, inAddr: uint64(uintptr(unsafe.Pointer(unsafe.SliceData(buf)))), inLen: uint64(len(buf))}
+	// Field by field: Go builds a composite literal aside and copies it,
+	// and the copy's wide loads of the narrow stores just made stall.
+	var cl invocation
+	cl.decoding, cl.in = true, buf
+	cl.inAddr, cl.inLen = uint64(uintptr(unsafe.Pointer(unsafe.SliceData(buf)))), uint64(len(buf))
 	// Decoding takes the driver at once: its arena, where string bytes are
 	// carved from, carries over from the calls before, and so do its
 	// contexts, which need no zeroing there, unlike an array on the stack.
