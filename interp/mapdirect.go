@@ -32,12 +32,12 @@ func init() {
 
 func coderRow[K comparable](ks ir.Shape) {
 	r := &mapCoders[ks]
-	r[ir.ShapeInt8] = mapCoder{sizeMap[K, int8], encodeMap[K, int8]}
-	r[ir.ShapeInt16] = mapCoder{sizeMap[K, int16], encodeMap[K, int16]}
-	r[ir.ShapeInt32] = mapCoder{sizeMap[K, int32], encodeMap[K, int32]}
-	r[ir.ShapeInt64] = mapCoder{sizeMap[K, int64], encodeMap[K, int64]}
-	r[ir.ShapeString] = mapCoder{sizeMap[K, string], encodeMap[K, string]}
-	r[ir.ShapeSlice] = mapCoder{sizeMap[K, []byte], encodeMap[K, []byte]}
+	r[ir.ShapeInt8] = mapCoder{sizeMap[K, int8], encoderOf[K, int8](ks, ir.ShapeInt8)}
+	r[ir.ShapeInt16] = mapCoder{sizeMap[K, int16], encoderOf[K, int16](ks, ir.ShapeInt16)}
+	r[ir.ShapeInt32] = mapCoder{sizeMap[K, int32], encoderOf[K, int32](ks, ir.ShapeInt32)}
+	r[ir.ShapeInt64] = mapCoder{sizeMap[K, int64], encoderOf[K, int64](ks, ir.ShapeInt64)}
+	r[ir.ShapeString] = mapCoder{sizeMap[K, string], encoderOf[K, string](ks, ir.ShapeString)}
+	r[ir.ShapeSlice] = mapCoder{sizeMap[K, []byte], encoderOf[K, []byte](ks, ir.ShapeSlice)}
 }
 
 // coderOf returns the coder of the map type t (ir.DirectMap) and the wire
@@ -71,10 +71,18 @@ func sizeOf[T any](x *T, w int) int {
 	return w
 }
 
+// encoderOf returns encodeMap for maps of K to V, whose shapes are ks and
+// vs.
+func encoderOf[K comparable, V any](ks, vs ir.Shape) func(dr *driver, slot unsafe.Pointer, pos, kw, vw int) int {
+	return func(dr *driver, slot unsafe.Pointer, pos, kw, vw int) int {
+		return encodeMap[K, V](dr, slot, pos, ks, vs, kw, vw)
+	}
+}
+
 // encodeMap writes the entries of the map at slot from pos, as many as the
 // header the program wrote before counts, and returns the position after
 // them, or failed after recording an error.
-func encodeMap[K comparable, V any](dr *driver, slot unsafe.Pointer, pos, kw, vw int) int {
+func encodeMap[K comparable, V any](dr *driver, slot unsafe.Pointer, pos int, ks, vs ir.Shape, kw, vw int) int {
 	m := *(*map[K]V)(slot)
 	want := len(m) // the program wrote this count in the header just before
 	i := 0
@@ -82,10 +90,10 @@ func encodeMap[K comparable, V any](dr *driver, slot unsafe.Pointer, pos, kw, vw
 		if i == want {
 			break
 		}
-		if pos = dr.put(&k, kw, pos); pos < 0 {
+		if pos = dr.put(unsafe.Pointer(&k), ks, kw, pos); pos < 0 {
 			return pos
 		}
-		if pos = dr.put(&v, vw, pos); pos < 0 {
+		if pos = dr.put(unsafe.Pointer(&v), vs, vw, pos); pos < 0 {
 			return pos
 		}
 		i++
@@ -97,48 +105,58 @@ func encodeMap[K comparable, V any](dr *driver, slot unsafe.Pointer, pos, kw, vw
 	return pos
 }
 
-// put writes *x at pos as the wire type of width w (0: a string or
-// binary) and returns the position after it, or -1 after recording an
-// error: ErrShortBuffer when out has no room, ErrInvalidValue for a string
-// longer than an i32 counts. Strings of wire.NocopyThreshold bytes or more
-// go to the NocopyWriter when there is one, as the programs hand them.
-func (dr *driver) put(x any, w, pos int) int {
-	out := dr.out
-	var b []byte
-	switch p := x.(type) {
-	case *string:
-		b = unsafe.Slice(unsafe.StringData(*p), len(*p))
-	case *[]byte:
-		b = *p
-	default:
-		if len(out)-pos < w {
-			return dr.short(pos)
-		}
-		var u uint64
-		switch p := x.(type) {
-		case *int8:
-			u = uint64(*p)
-		case *int16:
-			u = uint64(*p)
-		case *int32:
-			u = uint64(*p)
-		case *int64:
-			u = uint64(*p)
-		case *float64:
-			u = math.Float64bits(*p)
-		}
-		switch w {
-		case 1:
-			out[pos] = byte(u)
-		case 2:
-			binary.BigEndian.PutUint16(out[pos:], uint16(u))
-		case 4:
-			binary.BigEndian.PutUint32(out[pos:], uint32(u))
-		default:
-			binary.BigEndian.PutUint64(out[pos:], u)
-		}
-		return pos + w
+// put writes the value at p, of Go shape s, at pos as the wire type of
+// width w (0: a string or binary) and returns the position after it, or -1
+// after recording an error. The shape is a small integer known per map, so
+// this switch costs less per entry than a type switch on an interface.
+func (dr *driver) put(p unsafe.Pointer, s ir.Shape, w, pos int) int {
+	switch s {
+	case ir.ShapeInt8:
+		return dr.putFixed(uint64(*(*int8)(p)), w, pos)
+	case ir.ShapeInt16:
+		return dr.putFixed(uint64(*(*int16)(p)), w, pos)
+	case ir.ShapeInt32:
+		return dr.putFixed(uint64(*(*int32)(p)), w, pos)
+	case ir.ShapeInt64:
+		return dr.putFixed(uint64(*(*int64)(p)), w, pos)
+	case ir.ShapeFloat64:
+		return dr.putFixed(math.Float64bits(*(*float64)(p)), w, pos)
+	case ir.ShapeString:
+		str := *(*string)(p)
+		return dr.putBytes(unsafe.Slice(unsafe.StringData(str), len(str)), pos)
+	case ir.ShapeSlice:
+		return dr.putBytes(*(*[]byte)(p), pos)
 	}
+	panic("interp: a map entry of shape " + strconv.Itoa(int(s)))
+}
+
+// putFixed writes u's low w bytes (1, 2, 4 or 8) big-endian at pos and
+// returns the position after them, or -1 after recording ErrShortBuffer.
+func (dr *driver) putFixed(u uint64, w, pos int) int {
+	out := dr.out
+	if len(out)-pos < w {
+		return dr.short(pos)
+	}
+	switch w {
+	case 1:
+		out[pos] = byte(u)
+	case 2:
+		binary.BigEndian.PutUint16(out[pos:], uint16(u))
+	case 4:
+		binary.BigEndian.PutUint32(out[pos:], uint32(u))
+	default:
+		binary.BigEndian.PutUint64(out[pos:], u)
+	}
+	return pos + w
+}
+
+// putBytes writes b with its length at pos and returns the position after
+// it, or -1 after recording an error: ErrShortBuffer when out has no room,
+// ErrInvalidValue for bytes longer than an i32 counts. Bytes of
+// wire.NocopyThreshold or more go to the NocopyWriter when there is one,
+// as the programs hand them.
+func (dr *driver) putBytes(b []byte, pos int) int {
+	out := dr.out
 	if len(b) > math.MaxInt32 {
 		dr.err = wire.Errorf(wire.ErrInvalidValue, "a string of "+strconv.Itoa(len(b))+" bytes")
 		return -1
