@@ -134,8 +134,6 @@ func (dr *driver) size(d *ir.StructDesc, p unsafe.Pointer) uint64 {
 // Exit implements Exiter.
 func (dr *driver) Exit(kind ssa.ExitKind, aux any, args []uint64) uint64 {
 	switch kind {
-	case ssa.ExitMapLen:
-		return uint64(mapLen(aux.(*ir.Type), pointer(args[0])))
 	case ssa.ExitMapEntries:
 		return dr.mapEntries(aux.(*ir.Type), pointer(args[0]))
 	case ssa.ExitCallSize:

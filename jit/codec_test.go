@@ -282,3 +282,39 @@ func TestEncodeDirectMaps(t *testing.T) {
 	b, _ := encodeBoth(t, v)
 	decodesTo(t, b, v)
 }
+
+// Generated code reads a map's length from its header inline (nil maps
+// as 0): maps nil, empty, of one group, of many groups and of several
+// tables, and after deletions, size and encode as the reflect codec does
+// and decode back equal.
+func TestMapLengthsInline(t *testing.T) {
+	for _, n := range []int{-1, 0, 1, 7, 8, 9, 100, 1100} {
+		v := &mapProbe{}
+		if n >= 0 {
+			v.S, v.I, v.N = map[string]string{}, map[int32]int64{}, map[int64][]string{}
+			v.B, v.D, v.E, v.Y = map[string][]byte{}, map[float64]bool{}, map[int16]float64{}, map[int8]int16{}
+		}
+		for i := range n {
+			v.S[strconv.Itoa(i)], v.I[int32(i)], v.N[int64(i)] = "v", int64(i), []string{"x"}
+		}
+		check := func(what string) {
+			t.Helper()
+			got, want := encodeBoth(t, v)
+			switch {
+			case len(v.I) <= 1 && !bytes.Equal(got, want): // one order only
+				t.Fatalf("%d entries %s:\n got %x\nwant %x", n, what, got, want)
+			case len(got) != len(want):
+				t.Fatalf("%d entries %s: %d bytes, reflect codec %d", n, what, len(got), len(want))
+			case v.I != nil: // nil maps decode as empty ones
+				decodesTo(t, got, v)
+			}
+		}
+		check("")
+		for i := 0; i < n; i += 2 {
+			delete(v.S, strconv.Itoa(i))
+			delete(v.I, int32(i))
+			delete(v.N, int64(i))
+		}
+		check("after deleting half")
+	}
+}

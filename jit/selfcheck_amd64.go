@@ -17,8 +17,8 @@ const stackPreempt = ^uintptr(0) &^ 1313 // uintptrMask & -1314
 
 // selfCheck verifies, once, what generated code assumes of this Go
 // runtime: a release it is checked on, the trampoline finds g through TLS, g starts with the stack
-// bounds, and stackguard0 follows them holding either a guard inside the
-// stack or stackPreempt. Where it fails, the jit is unavailable and the
+// bounds, stackguard0 follows them holding either a guard inside the
+// stack or stackPreempt, and a map's header starts with its length. Where it fails, the jit is unavailable and the
 // reflect codec runs instead.
 var selfCheck = sync.OnceValue(func() error {
 	if err := goRelease(); err != nil {
@@ -33,5 +33,21 @@ var selfCheck = sync.OnceValue(func() error {
 	if !(lo < guard && guard < hi) && guard != stackPreempt {
 		return fmt.Errorf("jit self-check: g.stackguard0 %#x is neither in [%#x, %#x) nor stackPreempt", guard, lo, hi)
 	}
-	return nil
+	return mapLenCheck()
 })
+
+// mapLenCheck verifies that a map's length is the first word of its header,
+// where generated code reads it, as Go's compiler reads it for len.
+func mapLenCheck() error {
+	m := map[int64]string{}
+	for i := range int64(40) { // past the first group, into a table
+		m[i] = ""
+		if i%3 == 0 {
+			delete(m, i/2)
+		}
+		if got := *(*int)(*(*unsafe.Pointer)(unsafe.Pointer(&m))); got != len(m) {
+			return fmt.Errorf("jit self-check: a map of %d entries has %d in its header's first word", len(m), got)
+		}
+	}
+	return nil
+}

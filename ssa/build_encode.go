@@ -139,7 +139,7 @@ func (e *encodeBuilder) instr(in *ir.Instr, base *Value) {
 		e.storeBE(e.at(1), e.value(OpTrunc, TypeI32, 0, n))
 		e.advance(5)
 	case ir.OpWriteMapHeader:
-		n := e.exit(ExitMapLen, in.Type, TypeI64, e.ptrAt(base, in.Off))
+		n := e.mapLen(e.ptrAt(base, in.Off))
 		e.checkCount(n)
 		e.needConst(6)
 		e.store(e.at(0), e.iconst(TypeI8, int64(in.Type.Key.Wire)))

@@ -32,6 +32,18 @@ func (bd *builder) lenAt(p *Value) *Value {
 	return bd.load(TypeI64, bd.ptrAt(p, 8))
 }
 
+// mapLen reads the number of entries of the map at slot as Go's compiler
+// compiles len(m): 0 for a nil map, else the first word of the map's
+// header, where the runtime keeps the count for the compiler's sake
+// (internal/runtime/maps.Map.used; hmap.count before Go 1.24's swiss
+// maps). The jit's start-up self-check verifies it on the running Go.
+func (bd *builder) mapLen(slot *Value) *Value {
+	m := bd.load(TypePtr, slot)
+	return bd.choose(bd.value(OpEq, TypeBool, 0, m, bd.iconst(TypePtr, 0)),
+		func() *Value { return bd.iconst(TypeI64, 0) },
+		func() *Value { return bd.load(TypeI64, m) })
+}
+
 func (bd *builder) sizeInstr(in *ir.Instr, base *Value) {
 	switch in.Op {
 	case ir.OpSizeConst:
@@ -49,7 +61,7 @@ func (bd *builder) sizeInstr(in *ir.Instr, base *Value) {
 	case ir.OpSizeMap:
 		bd.growConst(6)
 		if in.N > 0 {
-			n := bd.exit(ExitMapLen, in.Type, TypeI64, bd.ptrAt(base, in.Off))
+			n := bd.mapLen(bd.ptrAt(base, in.Off))
 			bd.grow(bd.value(OpMul, TypeI64, 0, n, bd.iconst(TypeI64, int64(in.N))))
 		}
 	case ir.OpIfSet:
@@ -88,7 +100,7 @@ func (bd *builder) each(in *ir.Instr, base *Value, body func(elem *Value)) {
 // driver hands over as (key address, value address) pairs.
 func (bd *builder) mapEach(in *ir.Instr, base *Value, key, value func(*Value)) {
 	m := bd.ptrAt(base, in.Off)
-	n := bd.exit(ExitMapLen, in.Type, TypeI64, m)
+	n := bd.mapLen(m)
 	entries := bd.exit(ExitMapEntries, in.Type, TypePtr, m)
 	bd.loop(n, func(i *Value) {
 		pair := bd.value(OpAddPtr, TypePtr, 0, entries, bd.value(OpMul, TypeI64, 0, i, bd.iconst(TypeI64, 16)))

@@ -93,8 +93,7 @@ type ExitKind int64
 
 // The exit kinds.
 const (
-	ExitMapLen          ExitKind = iota + 1 // (map slot) -> number of entries
-	ExitMapEntries                          // (map slot) -> address of [2]ptr{&key, &value} pairs, kept alive by the driver
+	ExitMapEntries      ExitKind = iota + 1 // (map slot) -> address of [2]ptr{&key, &value} pairs, kept alive by the driver
 	ExitCallSize                            // (struct address) -> encoded size, by the program of Aux (*ir.StructDesc)
 	ExitBytesEqual                          // (data, data, length) -> 1 if equal, 0 if not
 	ExitCallEncode                          // (struct address, position) -> new position, or -1 after an error, by the program of Aux
@@ -119,7 +118,7 @@ const (
 	ExitMapEncode                           // (map slot, position) -> the position after the map's entries, written whole (ir.DirectMap), or -1 after an error
 )
 
-var exitNames = [...]string{ExitMapLen: "MapLen", ExitMapEntries: "MapEntries", ExitCallSize: "CallSize",
+var exitNames = [...]string{ExitMapEntries: "MapEntries", ExitCallSize: "CallSize",
 	ExitBytesEqual: "BytesEqual", ExitCallEncode: "CallEncode", ExitNocopy: "Nocopy", ExitFail: "Fail",
 	ExitSkip: "Skip", ExitUnknownMark: "UnknownMark", ExitUnknownField: "UnknownField", ExitKeepUnknown: "KeepUnknown",
 	ExitAllocBytes: "AllocBytes", ExitAllocSlice: "AllocSlice", ExitNew: "New", ExitResetStruct: "ResetStruct",
