@@ -37,6 +37,9 @@ func Prepare(d *ir.StructDesc) error {
 		// byte-swap to big-endian for the wire assuming that order.
 		return errors.New("the SSA interpreter runs on little-endian hosts only")
 	}
+	if err := CheckMapHeader(); err != nil {
+		return err
+	}
 	seen := map[*ir.StructDesc]bool{}
 	var visit func(d *ir.StructDesc) error
 	visit = func(d *ir.StructDesc) error {

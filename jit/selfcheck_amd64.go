@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sync"
 	"unsafe"
+
+	"github.com/frugaljit/frugal/interp"
 )
 
 // gStack returns the running goroutine's g.stack.lo, g.stack.hi and
@@ -33,21 +35,8 @@ var selfCheck = sync.OnceValue(func() error {
 	if !(lo < guard && guard < hi) && guard != stackPreempt {
 		return fmt.Errorf("jit self-check: g.stackguard0 %#x is neither in [%#x, %#x) nor stackPreempt", guard, lo, hi)
 	}
-	return mapLenCheck()
-})
-
-// mapLenCheck verifies that a map's length is the first word of its header,
-// where generated code reads it, as Go's compiler reads it for len.
-func mapLenCheck() error {
-	m := map[int64]string{}
-	for i := range int64(40) { // past the first group, into a table
-		m[i] = ""
-		if i%3 == 0 {
-			delete(m, i/2)
-		}
-		if got := *(*int)(*(*unsafe.Pointer)(unsafe.Pointer(&m))); got != len(m) {
-			return fmt.Errorf("jit self-check: a map of %d entries has %d in its header's first word", len(m), got)
-		}
+	if err := interp.CheckMapHeader(); err != nil {
+		return fmt.Errorf("jit self-check: %v", err)
 	}
 	return nil
-}
+})
