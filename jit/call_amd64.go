@@ -14,3 +14,21 @@ func call(fn uintptr, ctx unsafe.Pointer) uint64
 // at ctx and returns its exit code. The caller keeps ctx, and everything
 // the function reaches through it, alive across the call.
 func Call(fn uintptr, ctx unsafe.Pointer) uint64 { return call(fn, ctx) }
+
+// freshWords is the length of callFresh's context.
+const freshWords = 40
+
+// callFresh runs the function at fn with arguments a0 to a3 (and 0 as a
+// fifth) on a context in the assembly's own frame, which nobody zeroes,
+// and returns its exit code and, if that is backend.ExitReturn, its
+// result. After an exit the context is gone: the caller runs the function
+// again from the start, on a context of its own.
+//
+//go:noescape
+func callFresh(fn uintptr, a0, a1, a2, a3 uint64) (code, result uint64)
+
+// callFreshPoisoned is callFresh with the context's other words filled
+// with poison first, for tests.
+//
+//go:noescape
+func callFreshPoisoned(fn uintptr, a0, a1, a2, a3, poison uint64) (code, result uint64)

@@ -26,3 +26,61 @@ TEXT ·gStack(SB), NOSPLIT, $0-24
 	MOVQ 16(AX), BX
 	MOVQ BX, guard+16(FP)
 	RET
+
+// func callFresh(fn uintptr, a0, a1, a2, a3 uint64) (code, result uint64)
+// Runs fn on a context of freshWords (40) words in this frame: Go does not
+// zero an assembly frame, and generated code entered afresh reads only the
+// header and the arguments written here (TestFreshContextPoisoned), so a
+// call that returns without an exit costs no zeroing. An exit ends the
+// call: the context dies with the frame, and the caller runs the function
+// again on a context that survives exits.
+TEXT ·callFresh(SB), 0, $320-56
+	MOVQ $0, 0(SP)   // backend.CtxResume: start the function
+	MOVQ (TLS), R8
+	MOVQ R8, 16(SP)  // backend.CtxG
+	MOVQ a0+8(FP), AX
+	MOVQ AX, 24(SP)  // backend.CtxArgs
+	MOVQ a1+16(FP), AX
+	MOVQ AX, 32(SP)
+	MOVQ a2+24(FP), AX
+	MOVQ AX, 40(SP)
+	MOVQ a3+32(FP), AX
+	MOVQ AX, 48(SP)
+	MOVQ $0, 56(SP)  // a fifth argument: 0, as every top-level call has it
+	MOVQ fn+0(FP), AX
+	MOVQ SP, DI
+	CALL AX
+	MOVQ AX, code+40(FP)
+	MOVQ 8(SP), AX   // backend.CtxResult
+	MOVQ AX, result+48(FP)
+	RET
+
+// func callFreshPoisoned(fn uintptr, a0, a1, a2, a3, poison uint64) (code, result uint64)
+// callFresh with every context word it does not set filled with poison
+// first: for tests that prove generated code reads no other word before
+// writing it.
+TEXT ·callFreshPoisoned(SB), 0, $320-64
+	MOVQ poison+40(FP), AX
+	MOVQ SP, DI
+	MOVQ $40, CX
+	CLD
+	REP; STOSQ
+	MOVQ $0, 0(SP)
+	MOVQ (TLS), R8
+	MOVQ R8, 16(SP)
+	MOVQ a0+8(FP), AX
+	MOVQ AX, 24(SP)
+	MOVQ a1+16(FP), AX
+	MOVQ AX, 32(SP)
+	MOVQ a2+24(FP), AX
+	MOVQ AX, 40(SP)
+	MOVQ a3+32(FP), AX
+	MOVQ AX, 48(SP)
+	MOVQ $0, 56(SP)
+	MOVQ fn+0(FP), AX
+	MOVQ SP, DI
+	CALL AX
+	MOVQ AX, code+48(FP)
+	MOVQ 8(SP), AX
+	MOVQ AX, result+56(FP)
+	RET

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/frugaljit/frugal/backend"
 	"github.com/frugaljit/frugal/backend/amd64"
@@ -27,6 +28,9 @@ type compiled struct {
 	addr    uintptr
 	words   int         // the context's length
 	callees []*compiled // by site: the program a call exit runs, nil for other exits
+	// fresh says top-level calls try callFresh first: the context fits it,
+	// and no call has exited for a reason that would recur (sawExit).
+	fresh atomic.Bool
 }
 
 // Codec is the compiled size, encode and decode programs of one struct
@@ -177,5 +181,7 @@ func compile(k funcKey) (c *compiled, err error) {
 	if err != nil {
 		return nil, err
 	}
-	return &compiled{fn: fn, words: fn.Layout.Words, callees: make([]*compiled, len(fn.Sites))}, nil
+	c = &compiled{fn: fn, words: fn.Layout.Words, callees: make([]*compiled, len(fn.Sites))}
+	c.fresh.Store(c.words <= freshWords)
+	return c, nil
 }

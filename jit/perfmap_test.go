@@ -5,14 +5,9 @@ import (
 	"os"
 	"strings"
 	"testing"
-)
 
-// perfMapProbe is a type no other test compiles, so Prepare loads its
-// programs here.
-type perfMapProbe struct {
-	A int64  `frugal:"1,default,i64"`
-	B string `frugal:"2,default,string"`
-}
+	"github.com/frugaljit/frugal/internal/testtypes"
+)
 
 // With FRUGAL_PERFMAP=1, every loaded program gets a line in
 // /tmp/perf-PID.map: its address, its length and its name.
@@ -31,7 +26,8 @@ func TestPerfMap(t *testing.T) {
 		perfMap.Unlock()
 		os.Remove(path)
 	})
-	c := prepared(t, &perfMapProbe{})
+	c := prepared(t, &testtypes.Simple{}) // loaded earlier, perhaps: record it as loadBatch does
+	recordPerfMap([]*compiled{c.size, c.encode, c.decode})
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)

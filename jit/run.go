@@ -88,9 +88,8 @@ func (cl *invocation) run(c *compiled, args ...uint64) uint64 {
 }
 
 const (
-	tinyWords   = 24 // a function without exits and with few spills
-	encodeWords = 40 // an encode program with exits and few spills (Simple's)
-	smallWords  = 64
+	tinyWords  = 24 // a function without exits and with few spills
+	smallWords = 64
 )
 
 //go:noinline
@@ -195,26 +194,35 @@ func (cd *Codec) Size(p unsafe.Pointer) int {
 		return 1
 	}
 	c := cd.size
-	var n uint64
-	if c.words <= tinyWords {
-		// The common case in this frame: no slice, no copy, no calls
-		// between here and the code. (Size programs spill little.)
-		var ctx [tinyWords]uint64
-		ctx[backend.CtxArgs] = uint64(uintptr(p))
-		code := Call(c.addr, unsafe.Pointer(&ctx))
-		n = ctx[backend.CtxResult]
-		if code != backend.ExitReturn {
-			var cl invocation
-			n = cl.finish(c, ctx[:c.words], code)
-			cl.release()
+	if c.fresh.Load() {
+		code, n := callFresh(c.addr, uint64(uintptr(p)), 0, 0, 0)
+		if code == backend.ExitReturn {
+			runtime.KeepAlive(p) // the code holds p only as an integer
+			return int(n)
 		}
-	} else {
-		var cl invocation
-		n = cl.run(c, uint64(uintptr(p)))
-		cl.release()
+		c.sawExit(code)
 	}
-	runtime.KeepAlive(p) // the code holds p only as an integer
+	var cl invocation
+	n := cl.run(c, uint64(uintptr(p)))
+	cl.release()
+	runtime.KeepAlive(p)
 	return int(n)
+}
+
+// sawExit notes that a call on a fresh context exited at the site of exit
+// code code, so that the caller runs it again on an invocation. An exit
+// that depends on the call (an error, the runtime asking to preempt, a
+// long string for a NocopyWriter) leaves fresh calls on; one that comes of
+// the type (a map, a nested call, anything else) turns them off: such a
+// type would otherwise run twice on every call.
+//
+//go:noinline
+func (c *compiled) sawExit(code uint64) {
+	switch c.fn.Sites[code-1].Kind {
+	case ssa.ExitFail, ssa.ExitYield, ssa.ExitNocopy:
+	default:
+		c.fresh.Store(false)
+	}
 }
 
 // Encode writes the struct at p (nil: an empty struct) into buf with the
@@ -231,25 +239,22 @@ func (cd *Codec) Encode(buf []byte, w thrift.NocopyWriter, p unsafe.Pointer) (in
 		return 1, nil
 	}
 	c := cd.encode
-	if c.words <= encodeWords {
-		// The common case in this frame: a context just large enough, and
-		// the invocation only once the code exits.
-		var ctx [encodeWords]uint64
-		ctx[backend.CtxArgs] = uint64(uintptr(p))
-		ctx[backend.CtxArgs+1] = uint64(uintptr(unsafe.Pointer(unsafe.SliceData(buf))))
-		ctx[backend.CtxArgs+2] = uint64(len(buf))
+	if c.fresh.Load() {
+		var writer uint64
 		if w != nil {
-			ctx[backend.CtxArgs+3] = 1
+			writer = 1
 		}
-		if Call(c.addr, unsafe.Pointer(&ctx)) == backend.ExitReturn {
+		code, n := callFresh(c.addr, uint64(uintptr(p)), uint64(uintptr(unsafe.Pointer(unsafe.SliceData(buf)))), uint64(len(buf)), writer)
+		if code == backend.ExitReturn {
 			runtime.KeepAlive(p) // the code holds p and buf only as integers
 			runtime.KeepAlive(buf)
-			if n := ctx[backend.CtxResult]; int64(n) >= 0 {
+			if int64(n) >= 0 {
 				return int(n), nil
 			}
 			// Unreachable: a failure exits first to record its error.
 			return 0, fmt.Errorf("jit: encode %s failed without an error", cd.desc.Name)
 		}
+		c.sawExit(code)
 	}
 	var cl invocation // field by field, as in Decode
 	cl.out, cl.w = buf, w

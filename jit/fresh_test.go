@@ -1,0 +1,94 @@
+package jit
+
+import (
+	"bytes"
+	"reflect"
+	"runtime"
+	"testing"
+	"unsafe"
+
+	"github.com/frugaljit/frugal/backend"
+	"github.com/frugaljit/frugal/internal/testtypes"
+	codec "github.com/frugaljit/frugal/reflect"
+)
+
+// freshProbe is a small type with a string and a list (a loop, so a poll).
+type freshProbe struct {
+	A int16   `frugal:"1,default,i16"`
+	B string  `frugal:"2,default,string"`
+	L []int32 `frugal:"3,default,list<i32>"`
+}
+
+// Generated code entered on a fresh context reads no word of it that the
+// entry did not set before writing it: with every other word poisoned,
+// size and encode programs that fit callFresh's context give the reflect
+// codec's results, or exit where they exit on a clean context.
+func TestFreshContextPoisoned(t *testing.T) {
+	g := testtypes.NewRandom(11)
+	values := []any{testtypes.NewSimple(), &testtypes.Simple{}, &testtypes.PartialSimple{}, &freshProbe{B: "x", L: []int32{1, 2}}}
+	for range 200 {
+		v := new(testtypes.Simple)
+		g.Fill(v)
+		values = append(values, v)
+	}
+	checked := 0
+	for _, v := range values {
+		c := prepared(t, v)
+		p := reflect.ValueOf(v).UnsafePointer()
+		size := codec.Size(c.desc, p)
+		want := make([]byte, size)
+		if _, err := codec.Encode(want, nil, c.desc, p); err != nil {
+			t.Fatal(err)
+		}
+		for _, poison := range []uint64{0xdeadbeefdeadbeef, ^uint64(0), 1 << 63, 0x0101010101010101} {
+			if c.size.words <= freshWords {
+				checked++
+				code, n := callFreshPoisoned(c.size.addr, uint64(uintptr(p)), 0, 0, 0, poison)
+				if code == backend.ExitReturn && int(n) != size {
+					t.Fatalf("%T size with poison %#x: %d, want %d", v, poison, n, size)
+				}
+				if clean, _ := callFresh(c.size.addr, uint64(uintptr(p)), 0, 0, 0); code != clean {
+					t.Fatalf("%T size with poison %#x: exit %d, on a clean context %d", v, poison, code, clean)
+				}
+			}
+			if c.encode.words <= freshWords {
+				checked++
+				got := make([]byte, size)
+				code, n := callFreshPoisoned(c.encode.addr, uint64(uintptr(p)), uint64(uintptr(unsafe.Pointer(unsafe.SliceData(got)))), uint64(len(got)), 0, poison)
+				if code == backend.ExitReturn && (int(n) != size || !bytes.Equal(got, want)) {
+					t.Fatalf("%T encode with poison %#x: %d bytes %x, want %x", v, poison, n, got, want)
+				}
+				if clean, _ := callFresh(c.encode.addr, uint64(uintptr(p)), uint64(uintptr(unsafe.Pointer(unsafe.SliceData(got)))), uint64(len(got)), 0); code != clean {
+					t.Fatalf("%T encode with poison %#x: exit %d, on a clean context %d", v, poison, code, clean)
+				}
+			}
+		}
+		runtime.KeepAlive(v)
+	}
+	if checked == 0 {
+		t.Fatal("no program fits a fresh context")
+	}
+	t.Logf("%d poisoned runs", checked)
+}
+
+// Types whose programs exit for reasons of their own stop trying fresh
+// contexts after the first call; those that exit only for an error keep
+// them, and both still give the reflect codec's bytes.
+func TestFreshCallsAfterExits(t *testing.T) {
+	m := &mapProbe{S: map[string]string{"k": "v"}}
+	c := prepared(t, m)
+	encodeBoth(t, m)
+	if c.encode.words <= freshWords && c.encode.fresh.Load() {
+		t.Fatalf("mapProbe's encode still tries fresh contexts after exiting for a map")
+	}
+	v := testtypes.NewSimple()
+	cs := prepared(t, v)
+	if !cs.encode.fresh.Load() {
+		t.Fatalf("Simple's encode needs %d context words, callFresh has %d: it should fit", cs.encode.words, freshWords)
+	}
+	shortBuffersFail(t, cs, reflect.ValueOf(v).UnsafePointer(), 1)
+	if !cs.encode.fresh.Load() {
+		t.Fatal("Simple's encode stopped trying fresh contexts after short buffers")
+	}
+	encodeBoth(t, v)
+}
