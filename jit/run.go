@@ -239,12 +239,12 @@ func (cd *Codec) Encode(buf []byte, w thrift.NocopyWriter, p unsafe.Pointer) (in
 		return 1, nil
 	}
 	c := cd.encode
+	out, outLen, writer := uint64(uintptr(unsafe.Pointer(unsafe.SliceData(buf)))), uint64(len(buf)), uint64(0)
+	if w != nil {
+		writer = 1
+	}
 	if c.fresh.Load() {
-		var writer uint64
-		if w != nil {
-			writer = 1
-		}
-		code, n := callFresh(c.addr, uint64(uintptr(p)), uint64(uintptr(unsafe.Pointer(unsafe.SliceData(buf)))), uint64(len(buf)), writer)
+		code, n := callFresh(c.addr, uint64(uintptr(p)), out, outLen, writer)
 		if code == backend.ExitReturn {
 			runtime.KeepAlive(p) // the code holds p and buf only as integers
 			runtime.KeepAlive(buf)
@@ -258,11 +258,8 @@ func (cd *Codec) Encode(buf []byte, w thrift.NocopyWriter, p unsafe.Pointer) (in
 	}
 	var cl invocation // field by field, as in Decode
 	cl.out, cl.w = buf, w
-	cl.outAddr, cl.outLen = uint64(uintptr(unsafe.Pointer(unsafe.SliceData(buf)))), uint64(len(buf))
-	if w != nil {
-		cl.writer = 1
-	}
-	n := cl.run(c, uint64(uintptr(p)), cl.outAddr, cl.outLen, cl.writer, 0)
+	cl.outAddr, cl.outLen, cl.writer = out, outLen, writer
+	n := cl.run(c, uint64(uintptr(p)), out, outLen, writer, 0)
 	runtime.KeepAlive(p) // the code holds p and buf only as integers
 	runtime.KeepAlive(buf)
 	return cl.result(n, cd.desc.Name)

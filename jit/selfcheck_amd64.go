@@ -18,9 +18,10 @@ func gStack() (lo, hi, guard uintptr)
 const stackPreempt = ^uintptr(0) &^ 1313 // uintptrMask & -1314
 
 // selfCheck verifies, once, what generated code assumes of this Go
-// runtime: a release it is checked on, the trampoline finds g through TLS, g starts with the stack
-// bounds, stackguard0 follows them holding either a guard inside the
-// stack or stackPreempt, and a map's header starts with its length. Where it fails, the jit is unavailable and the
+// runtime: a release it is checked on, the trampoline finds g through
+// TLS, g starts with the stack bounds, stackguard0 follows them holding
+// either a guard inside the stack or stackPreempt, and a map's header
+// starts with its length. Where it fails, the jit is unavailable and the
 // reflect codec runs instead.
 var selfCheck = sync.OnceValue(func() error {
 	if err := goRelease(); err != nil {

@@ -65,13 +65,13 @@ func (g *gen) copyBytes() {
 	if g.avx2 {
 		a.AluRI(Cmp, 8, RCX, 64)
 		toWide := a.Jcc(CondAE, 0)
-		g.copyLoop(32, 0)
+		g.copyLoop(32)
 		done = append(done, a.Jmp(0))
 		a.Patch32(toWide, a.Len())
-		g.copyLoop(64, 32)
+		g.copyLoop(64)
 		a.Vzeroupper()
 	} else {
-		g.copyLoop(32, 0)
+		g.copyLoop(32)
 	}
 	done = append(done, a.Jmp(0))
 	// From 4 KiB, REP MOVSB's start-up cost no longer matters.
@@ -83,22 +83,23 @@ func (g *gen) copyBytes() {
 }
 
 // copyLoop copies RCX >= step bytes from [RSI] to [RDI], step (32 or 64)
-// at a time, then the last step bytes, overlapping what the loop copied;
-// it moves 16-byte xmm registers (reg 0) or 32-byte ymm ones (reg 32).
-func (g *gen) copyLoop(step, reg int32) {
+// at a time, then the last step bytes, overlapping what the loop copied:
+// two 16-byte xmm registers per step of 32, two 32-byte ymm ones per 64.
+func (g *gen) copyLoop(step int32) {
 	a := &g.a
+	half := step / 2
 	move := func(index Reg) {
 		for i := int32(0); i < 2; i++ {
-			src := Mem{Base: RSI, Index: index, Scale: 1, Disp: i * step / 2}
-			if reg == 32 {
+			src := Mem{Base: RSI, Index: index, Scale: 1, Disp: i * half}
+			if half == 32 {
 				a.VmovdquLoad(int(i), src)
 			} else {
 				a.MovupsLoad(int(i), src)
 			}
 		}
 		for i := int32(0); i < 2; i++ {
-			dst := Mem{Base: RDI, Index: index, Scale: 1, Disp: i * step / 2}
-			if reg == 32 {
+			dst := Mem{Base: RDI, Index: index, Scale: 1, Disp: i * half}
+			if half == 32 {
 				a.VmovdquStore(dst, int(i))
 			} else {
 				a.MovupsStore(dst, int(i))
