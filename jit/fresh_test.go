@@ -10,6 +10,7 @@ import (
 	"github.com/frugaljit/frugal/backend"
 	"github.com/frugaljit/frugal/internal/testtypes"
 	codec "github.com/frugaljit/frugal/reflect"
+	"github.com/frugaljit/frugal/ssa"
 )
 
 // freshProbe is a small type with a string and a list (a loop, so a poll).
@@ -22,8 +23,10 @@ type freshProbe struct {
 // Generated code entered on a fresh context reads no word of it that the
 // entry did not set before writing it: with every other word poisoned,
 // size and encode programs that fit callFresh's context give the reflect
-// codec's results, or exit where they exit on a clean context.
+// codec's results, or exit where they exit on a clean context. A goroutine
+// forcing GC makes the runtime ask for preemption at the copy loops' polls.
 func TestFreshContextPoisoned(t *testing.T) {
+	defer testtypes.GCLoop()()
 	g := testtypes.NewRandom(11)
 	values := []any{testtypes.NewSimple(), &testtypes.Simple{}, &testtypes.PartialSimple{}, &freshProbe{B: "x", L: []int32{1, 2}}}
 	for range 200 {
@@ -43,22 +46,31 @@ func TestFreshContextPoisoned(t *testing.T) {
 		for _, poison := range []uint64{0xdeadbeefdeadbeef, ^uint64(0), 1 << 63, 0x0101010101010101} {
 			if c.size.words <= freshWords {
 				checked++
-				code, n := callFreshPoisoned(c.size.addr, uint64(uintptr(p)), 0, 0, 0, poison)
+				code, n := unyielded(c.size, func() (uint64, uint64) {
+					return callFreshPoisoned(c.size.addr, uint64(uintptr(p)), 0, 0, 0, poison)
+				})
 				if code == backend.ExitReturn && int(n) != size {
 					t.Fatalf("%T size with poison %#x: %d, want %d", v, poison, n, size)
 				}
-				if clean, _ := callFresh(c.size.addr, uint64(uintptr(p)), 0, 0, 0); code != clean {
+				if clean, _ := unyielded(c.size, func() (uint64, uint64) {
+					return callFresh(c.size.addr, uint64(uintptr(p)), 0, 0, 0)
+				}); code != clean {
 					t.Fatalf("%T size with poison %#x: exit %d, on a clean context %d", v, poison, code, clean)
 				}
 			}
 			if c.encode.words <= freshWords {
 				checked++
 				got := make([]byte, size)
-				code, n := callFreshPoisoned(c.encode.addr, uint64(uintptr(p)), uint64(uintptr(unsafe.Pointer(unsafe.SliceData(got)))), uint64(len(got)), 0, poison)
+				out := uint64(uintptr(unsafe.Pointer(unsafe.SliceData(got))))
+				code, n := unyielded(c.encode, func() (uint64, uint64) {
+					return callFreshPoisoned(c.encode.addr, uint64(uintptr(p)), out, uint64(len(got)), 0, poison)
+				})
 				if code == backend.ExitReturn && (int(n) != size || !bytes.Equal(got, want)) {
 					t.Fatalf("%T encode with poison %#x: %d bytes %x, want %x", v, poison, n, got, want)
 				}
-				if clean, _ := callFresh(c.encode.addr, uint64(uintptr(p)), uint64(uintptr(unsafe.Pointer(unsafe.SliceData(got)))), uint64(len(got)), 0); code != clean {
+				if clean, _ := unyielded(c.encode, func() (uint64, uint64) {
+					return callFresh(c.encode.addr, uint64(uintptr(p)), out, uint64(len(got)), 0)
+				}); code != clean {
 					t.Fatalf("%T encode with poison %#x: exit %d, on a clean context %d", v, poison, code, clean)
 				}
 			}
@@ -69,6 +81,22 @@ func TestFreshContextPoisoned(t *testing.T) {
 		t.Fatal("no program fits a fresh context")
 	}
 	t.Logf("%d poisoned runs", checked)
+}
+
+// unyielded runs call, a fresh call of c, again while it stops at a
+// preemption poll: whether the runtime asks the goroutine to stop (a GC
+// starting, under GODEBUG=gccheckmark=1 often) is no property of the
+// context, so such an exit says nothing about it. Copy loops poll, so
+// strings and binaries can yield.
+func unyielded(c *compiled, call func() (code, result uint64)) (code, result uint64) {
+	for range 1000 {
+		code, result = call()
+		if code == backend.ExitReturn || c.fn.Sites[code-1].Kind != ssa.ExitYield {
+			return code, result
+		}
+		runtime.Gosched() // let the runtime have the goroutine it asked for
+	}
+	return code, result
 }
 
 // Types whose programs exit for reasons of their own stop trying fresh
