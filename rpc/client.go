@@ -2,25 +2,24 @@ package rpc
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sync"
 	"sync/atomic"
 	"time"
 
-	"github.com/cloudwego/netpoll"
 	"github.com/frugaljit/frugal"
 
 	"github.com/frugaljit/frugal/rpc/protocol"
 )
 
 // Client calls methods on one server address over a small pool of
-// connections. Each connection carries any number of concurrent calls, told
-// apart by sequence id, so the pool is for spreading load, not for taking
-// turns. A Client is safe for concurrent use; Close it when done.
+// connections (over shmipc, streams of one shared-memory session). Each
+// connection carries any number of concurrent calls, told apart by sequence
+// id, so the pool is for spreading load, not for taking turns. A Client is
+// safe for concurrent use; Close it when done.
 type Client struct {
-	network, address string
-	opts             options
+	opts   options
+	dialer dialer
 
 	seq    atomic.Int32
 	next   atomic.Uint32
@@ -34,18 +33,45 @@ type connSlot struct {
 	conn *clientConn
 }
 
-// NewClient returns a client for the server at address on network ("tcp",
-// "tcp4", "tcp6" or "unix"). It dials lazily, on the first calls. Options:
-// WithPoolSize, WithConnectTimeout, WithMaxFrameSize, WithReadTimeout,
-// WithWriteTimeout.
+// dialer opens the connections of a Client's pool.
+type dialer interface {
+	// dial opens a connection, within timeout; ctx only says whether the
+	// caller still waits.
+	dial(ctx context.Context, timeout time.Duration) (*clientConn, error)
+	// close releases what the connections shared, once each is closed.
+	close()
+}
+
+// NewClient returns a client for the server at address on network: "tcp",
+// "tcp4", "tcp6" or "unix" for a server's Serve, or "shmipc" for its
+// ServeShmIPC, address being then the path of its Unix socket. It dials
+// lazily, on the first calls. Options: WithPoolSize, WithConnectTimeout,
+// WithMaxFrameSize, WithReadTimeout, WithWriteTimeout, WithTransport,
+// WithTTHeaderInfo, and for shmipc WithShmIPCMemFd.
+//
+// A shmipc client shares memory with the server on the same host: one
+// session, made of a Unix socket connection and, by default, two files under
+// /dev/shm (a 32 MiB buffer and a small queue, named
+// /dev/shm/frugal-rpc-PID-...), which both sides map; the calls' bytes travel
+// through the buffer, and the socket only wakes the other side. NewClient
+// fails if /dev/shm is missing, unless WithShmIPCMemFd keeps the memory in
+// memfd regions instead. Close deletes the files.
 func NewClient(network, address string, opts ...Option) (*Client, error) {
+	o := buildOptions(opts)
+	var d dialer
 	switch network {
 	case "tcp", "tcp4", "tcp6", "unix":
+		d = &netpollDialer{network: network, address: address, opts: o}
+	case "shmipc":
+		sd, err := newShmDialer(address, o)
+		if err != nil {
+			return nil, err
+		}
+		d = sd
 	default:
 		return nil, fmt.Errorf("rpc: unsupported network %q", network)
 	}
-	o := buildOptions(opts)
-	return &Client{network: network, address: address, opts: o, slots: make([]connSlot, o.poolSize)}, nil
+	return &Client{opts: o, dialer: d, slots: make([]connSlot, o.poolSize)}, nil
 }
 
 // Invoke calls method with args (a pointer to its args struct) and decodes
@@ -121,7 +147,9 @@ func decodeReply(method string, rep reply, result any) error {
 }
 
 // Close closes every connection; calls waiting on them fail with
-// ErrConnectionClosed, and later calls with ErrClientClosed.
+// ErrConnectionClosed, and later calls with ErrClientClosed. A shmipc client
+// waits for the server to close its ends of the streams (a round trip; at
+// most five seconds), closes its session and deletes its files.
 func (c *Client) Close() error {
 	if c.closed.Swap(true) {
 		return nil
@@ -135,6 +163,7 @@ func (c *Client) Close() error {
 		}
 		s.mu.Unlock()
 	}
+	c.dialer.close()
 	return nil
 }
 
@@ -158,19 +187,7 @@ func (c *Client) pick(ctx context.Context) (*clientConn, error) {
 		}
 		timeout = min(timeout, left)
 	}
-	conn, err := netpoll.DialConnection(c.network, c.address, timeout)
-	if err != nil && errors.Is(err, netpoll.ErrConnClosed) && ctx.Err() == nil {
-		// Under load, netpoll v0.7.2 now and then fails a fresh connect to a
-		// live server as "closed by peer" (an EPOLLIN|EPOLLHUP event reaching
-		// the dialer's poll operator; seen with the fd of a just-closed
-		// connection reused). Nothing has been sent yet, so one more dial is
-		// always safe.
-		conn, err = netpoll.DialConnection(c.network, c.address, timeout)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("dialing %s %s: %w", c.network, c.address, err)
-	}
-	cc, err := newClientConn(conn, c.opts)
+	cc, err := c.dialer.dial(ctx, timeout)
 	if err != nil {
 		return nil, err
 	}

@@ -3,18 +3,28 @@ package rpc
 import (
 	"context"
 	"fmt"
+	"io"
 	"sync"
-
-	"github.com/cloudwego/netpoll"
 
 	"github.com/frugaljit/frugal/rpc/protocol"
 )
 
+// clientLink is what carries a clientConn's frames: a netpoll connection or
+// a shmipc stream. Replies come back through clientConn.deliver, called by
+// whatever reads the link.
+type clientLink interface {
+	io.Writer // one whole frame per call
+	// IsActive reports whether the link may still carry calls.
+	IsActive() bool
+	// Close closes the link, or starts closing it; its reader then fails
+	// the calls still waiting.
+	Close() error
+}
+
 // clientConn is one client connection and the calls waiting for replies on it.
 type clientConn struct {
-	conn      netpoll.Connection
+	conn      clientLink
 	out       frameWriter
-	maxSize   int
 	transport Transport
 	intInfo   map[uint16]string // TTHeader metadata of every call; read only
 	strInfo   map[string]string
@@ -32,11 +42,10 @@ type reply struct {
 	err    error
 }
 
-func newClientConn(conn netpoll.Connection, o options) (*clientConn, error) {
+func newClientConn(conn clientLink, o options) *clientConn {
 	cc := &clientConn{
 		conn:      conn,
 		out:       frameWriter{conn: conn, maxSize: o.maxFrameSize},
-		maxSize:   o.maxFrameSize,
 		transport: Framed,
 		intInfo:   o.ttIntInfo,
 		strInfo:   o.ttStrInfo,
@@ -45,17 +54,7 @@ func newClientConn(conn netpoll.Connection, o options) (*clientConn, error) {
 	if o.transport != 0 {
 		cc.transport = o.transport
 	}
-	_ = conn.SetReadTimeout(o.readTimeout)
-	_ = conn.SetWriteTimeout(o.writeTimeout)
-	_ = conn.AddCloseCallback(func(netpoll.Connection) error {
-		cc.fail(ErrConnectionClosed)
-		return nil
-	})
-	if err := conn.SetOnRequest(cc.onReply); err != nil {
-		conn.Close()
-		return nil, err
-	}
-	return cc, nil
+	return cc
 }
 
 func (cc *clientConn) usable() bool {
@@ -106,32 +105,21 @@ func (cc *clientConn) send(ctx context.Context, h protocol.MessageHeader, body a
 	return nil
 }
 
-// onReply is netpoll's callback when reply bytes arrive: it reads one frame
-// and hands it to the call waiting for its sequence id.
-func (cc *clientConn) onReply(_ context.Context, conn netpoll.Connection) error {
-	r := conn.Reader()
-	payload, err := readFrame(r, cc.maxSize)
-	if err != nil {
-		_ = r.Release()
-		cc.fail(fmt.Errorf("%w: reading a reply: %v", ErrConnectionClosed, err))
-		return conn.Close()
-	}
+// deliver hands the payload of one reply frame to the call waiting for its
+// sequence id, or drops it if none waits. An error means the connection
+// cannot be trusted any more; the payload is not used after it returns.
+func (cc *clientConn) deliver(payload []byte) error {
 	_, msg, err := unwrap(cc.transport, payload)
 	if err != nil {
-		_ = r.Release()
-		cc.fail(fmt.Errorf("%w: reading a reply: %v", ErrConnectionClosed, err))
-		return conn.Close()
+		return err
 	}
 	h, n, err := protocol.ReadMessageHeader(msg)
 	if err != nil {
-		_ = r.Release()
-		cc.fail(fmt.Errorf("%w: reading a reply: %v", ErrConnectionClosed, err))
-		return conn.Close()
+		return err
 	}
 	// Replies are matched by the message's sequence id, as Kitex matches
 	// them: some servers do not copy the call's into the TTHeader.
-	body := append([]byte(nil), msg[n:]...) // the call decodes it after Release
-	_ = r.Release()
+	body := append([]byte(nil), msg[n:]...) // the call decodes it after the payload is released
 
 	cc.mu.Lock()
 	ch := cc.pending[h.SeqID]

@@ -2,6 +2,7 @@ package rpc
 
 import (
 	"fmt"
+	"io"
 	"sync"
 
 	"github.com/cloudwego/netpoll"
@@ -30,16 +31,20 @@ func readFrame(r netpoll.Reader, maxSize int) ([]byte, error) {
 }
 
 // frameWriter sends whole framed messages on a connection that several
-// goroutines answer or call on.
+// goroutines answer or call on: a netpoll connection or a shmipc stream,
+// which take each frame in one Write.
 //
-// It encodes into a buffer of its own and hands that to conn.Write rather
-// than encoding into netpoll's output buffer (Writer().Malloc): netpoll frees
-// that buffer when the connection closes, which may happen at any moment from
-// the poller, and only Write guards against that; Malloc outside netpoll's
-// callbacks races with it. The price is one copy of each message.
+// It encodes into a buffer of its own and hands that to Write. On netpoll,
+// rather than encoding into the output buffer (Writer().Malloc): netpoll
+// frees that buffer when the connection closes, which may happen at any
+// moment from the poller, and only Write guards against that; Malloc outside
+// netpoll's callbacks races with it. On shmipc, rather than encoding into
+// reserved shared memory (BufferWriter().Reserve): a message whose encoding
+// fails halfway would leave bytes there that cannot be taken back, and the
+// stream would be out of step. The price is one copy of each message.
 type frameWriter struct {
-	mu      sync.Mutex // Write admits one writer at a time and fails the others
-	conn    netpoll.Connection
+	mu      sync.Mutex // one frame at a time: frames must not interleave
+	conn    io.Writer
 	maxSize int
 }
 

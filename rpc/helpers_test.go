@@ -29,6 +29,7 @@ type testServer struct {
 	served        chan error
 	releaseOnce   sync.Once
 	shutdownOnce  sync.Once
+	raw           rawShmSessions // shmipc: the sessions of dialRaw
 }
 
 func startServer(t *testing.T, network string, opts ...Option) *testServer {
@@ -44,9 +45,17 @@ func startServer(t *testing.T, network string, opts ...Option) *testServer {
 	Handle(ts.Server, echoMethod, ts.svc.Echo)
 	Handle(ts.Server, strictMethod, ts.svc.Strict)
 	HandleOneway(ts.Server, notifyMethod, ts.svc.Notify)
-	go func() { ts.served <- ts.Serve(ln) }()
+	go func() { ts.served <- serve(ts.Server, network, ln) }()
 	t.Cleanup(func() { ts.stop(t) })
 	return ts
+}
+
+// serve serves ln with Serve, or with ServeShmIPC for network "shmipc".
+func serve(s *Server, network string, ln net.Listener) error {
+	if network == "shmipc" {
+		return s.ServeShmIPC(ln)
+	}
+	return s.Serve(ln)
 }
 
 // releaseBlocked lets every "block" call return, now and later.
@@ -65,6 +74,9 @@ func (ts *testServer) shutdown(ctx context.Context) error {
 func (ts *testServer) stop(t *testing.T) {
 	t.Helper()
 	ts.releaseBlocked()
+	// The test has closed its raw streams: their session may close now (a
+	// server shutting down waits for its clients to close their sessions).
+	ts.raw.close(t)
 	ctx, cancel := context.WithTimeout(context.Background(), patience)
 	defer cancel()
 	if err := ts.shutdown(ctx); err != nil {
@@ -78,6 +90,9 @@ func (ts *testServer) stop(t *testing.T) {
 	case <-time.After(patience):
 		t.Errorf("Serve did not return after Shutdown")
 	}
+	if ts.network == "shmipc" {
+		checkNoShmFiles(t)
+	}
 }
 
 func (ts *testServer) client(t *testing.T, opts ...Option) *Client {
@@ -90,10 +105,14 @@ func (ts *testServer) client(t *testing.T, opts ...Option) *Client {
 	return c
 }
 
-// dialRaw opens a plain socket to the server, for tests that write bytes a
-// well-behaved client never would.
+// dialRaw opens a plain socket to the server (over shmipc, a stream of a
+// session of the test's), for tests that write bytes a well-behaved client
+// never would.
 func (ts *testServer) dialRaw(t *testing.T) net.Conn {
 	t.Helper()
+	if ts.network == "shmipc" {
+		return ts.raw.dial(t, ts.addr)
+	}
 	conn, err := net.DialTimeout(ts.network, ts.addr, patience)
 	if err != nil {
 		t.Fatal(err)
@@ -108,6 +127,9 @@ func (ts *testServer) dialRaw(t *testing.T) net.Conn {
 func listen(t *testing.T, network string) net.Listener {
 	t.Helper()
 	addr := "127.0.0.1:0"
+	if network == "shmipc" {
+		network = "unix" // shmipc sessions start on a Unix socket
+	}
 	if network == "unix" {
 		// Not t.TempDir: its long paths can pass the 108-byte socket path limit.
 		dir, err := os.MkdirTemp("", "rpc")

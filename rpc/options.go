@@ -20,6 +20,7 @@ type options struct {
 	transport      Transport // 0: a server takes both, a client sends framed
 	ttIntInfo      map[uint16]string
 	ttStrInfo      map[string]string
+	shmMemFd       bool
 }
 
 // Defaults are generous on purpose: they bound a stalled peer, not a slow
@@ -59,11 +60,13 @@ func WithReadTimeout(d time.Duration) Option { return func(o *options) { o.readT
 func WithWriteTimeout(d time.Duration) Option { return func(o *options) { o.writeTimeout = d } }
 
 // WithConnectTimeout bounds dialing a new connection (a call's context may
-// shorten it). Default 5s. Client only.
+// shorten it); over shmipc, opening a session, which maps the shared memory
+// on both sides. Default 5s. Client only.
 func WithConnectTimeout(d time.Duration) Option { return func(o *options) { o.connectTimeout = d } }
 
-// WithPoolSize sets how many connections a Client spreads its calls over;
-// each carries any number of concurrent calls. Default 2. Client only.
+// WithPoolSize sets how many connections a Client spreads its calls over
+// (over shmipc, streams of its one session); each carries any number of
+// concurrent calls. Default 2. Client only.
 func WithPoolSize(n int) Option {
 	return func(o *options) {
 		if n > 0 {
@@ -95,3 +98,9 @@ func WithTTHeaderInfo(intInfo map[uint16]string, strInfo map[string]string) Opti
 	intInfo, strInfo = maps.Clone(intInfo), maps.Clone(strInfo)
 	return func(o *options) { o.ttIntInfo, o.ttStrInfo = intInfo, strInfo }
 }
+
+// WithShmIPCMemFd makes a shmipc client keep its shared memory in memfd
+// regions (Linux 3.17 and later), whose descriptors go to the server over
+// the Unix socket, instead of in files under /dev/shm: no files to delete,
+// none left behind by a crash, and no need for /dev/shm. Client only.
+func WithShmIPCMemFd() Option { return func(o *options) { o.shmMemFd = true } }

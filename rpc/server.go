@@ -4,17 +4,18 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
+	"io"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"github.com/cloudwego/netpoll"
 )
 
 // Server serves registered methods to Thrift clients over the binary
-// protocol, framed or in TTHeader frames (see WithTransport). Register methods (Handle, HandleOneway, HandleArgs), then call
-// Serve; Shutdown stops it gracefully.
+// protocol, framed or in TTHeader frames (see WithTransport). Register
+// methods (Handle, HandleOneway, HandleArgs), then call Serve (TCP or Unix
+// sockets, through netpoll), ServeShmIPC (shared memory), or both; Shutdown
+// stops them gracefully.
 type Server struct {
 	opts options
 
@@ -22,10 +23,15 @@ type Server struct {
 	handlers map[string]*methodHandler // read without mu once serving is set
 	serving  bool
 	stopping bool
-	loop     netpoll.EventLoop
-	conns    map[*serverConn]struct{}
+	loop     netpoll.EventLoop // set by Serve
+	// conns is what Shutdown closes: netpoll connections, and the listeners
+	// and sessions of ServeShmIPC.
+	conns map[io.Closer]struct{}
 
 	serveDone chan struct{} // closed when a started Serve returns
+	// shmGoroutines counts the goroutines of ServeShmIPC (accepting, serving
+	// sessions and streams, closing sessions), which Shutdown waits for.
+	shmGoroutines sync.WaitGroup
 
 	calls     callTracker
 	accepting atomic.Bool // false once Shutdown starts: new connections are closed at once
@@ -43,7 +49,7 @@ func NewServer(opts ...Option) *Server {
 	return &Server{
 		opts:       buildOptions(opts),
 		handlers:   make(map[string]*methodHandler),
-		conns:      make(map[*serverConn]struct{}),
+		conns:      make(map[io.Closer]struct{}),
 		serveDone:  make(chan struct{}),
 		callCtx:    ctx,
 		cancelCall: cancel,
@@ -62,57 +68,17 @@ func (s *Server) register(name string, h *methodHandler) {
 	s.handlers[name] = h
 }
 
-// Serve accepts connections on ln (a TCP or Unix listener) and serves them
-// until Shutdown, then returns ErrServerClosed. A server serves once; Serve
-// after Shutdown closes ln and returns ErrServerClosed at once.
-func (s *Server) Serve(ln net.Listener) error {
-	npln, err := netpoll.ConvertListener(ln)
-	if err != nil {
-		return fmt.Errorf("rpc: %w", err)
-	}
-	loop, err := netpoll.NewEventLoop(s.onRequest,
-		netpoll.WithOnPrepare(s.onPrepare),
-		netpoll.WithReadTimeout(s.opts.readTimeout),
-		netpoll.WithWriteTimeout(s.opts.writeTimeout),
-	)
-	if err != nil {
-		return fmt.Errorf("rpc: %w", err)
-	}
-	s.mu.Lock()
-	if s.stopping {
-		s.mu.Unlock()
-		npln.Close()
-		return ErrServerClosed
-	}
-	if s.serving {
-		s.mu.Unlock()
-		npln.Close()
-		return errors.New("rpc: Serve called twice")
-	}
-	s.serving = true
-	s.loop = loop
-	s.accepting.Store(true)
-	s.mu.Unlock()
-	defer close(s.serveDone)
-
-	err = loop.Serve(&gatedListener{Listener: npln, open: &s.accepting})
-	s.mu.Lock()
-	stopping := s.stopping
-	s.mu.Unlock()
-	if stopping {
-		return ErrServerClosed
-	}
-	return err
-}
-
 // Shutdown stops the server gracefully: it stops taking connections and
 // calls, waits for the calls already running to finish and their replies to
-// be sent, then closes every connection and makes Serve return. Calls that
-// arrive during the wait are not run; their connection closes under them,
-// which clients see as a broken connection and may retry elsewhere.
+// be sent, then closes every connection and makes Serve and ServeShmIPC
+// return. Calls that arrive during the wait are not run; their connection
+// closes under them, which clients see as a broken connection and may retry
+// elsewhere.
 //
 // If ctx ends first, the handlers' context is cancelled, the connections are
-// closed anyway, and Shutdown returns ctx's error.
+// closed anyway, and Shutdown returns ctx's error. A shmipc session closes
+// once its client has closed its streams, which takes a round trip, or after
+// five seconds for a client that does not answer.
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.mu.Lock()
 	if s.stopping {
@@ -137,52 +103,40 @@ func (s *Server) Shutdown(ctx context.Context) error {
 			err = lerr
 		}
 	}
+	// Every one of these goroutines ends in bounded time once its listener,
+	// session or stream is closed; waiting for them means nothing of the
+	// server runs after Shutdown, except handlers that ignored their context.
+	s.shmGoroutines.Wait()
 	return err
 }
 
-// stopLoop makes netpoll detach and close the listener, which makes Serve
-// return. With every connection closed that takes no time, except in one
-// case: a Shutdown that comes just after Serve started may reach netpoll
-// before Serve has registered the listener, and netpoll then has nothing to
-// stop. So it repeats until Serve has returned, a bounded number of times.
-func (s *Server) stopLoop(ctx context.Context, loop netpoll.EventLoop) error {
-	var err error
-	for range 100 {
-		err = loop.Shutdown(ctx)
-		select {
-		case <-s.serveDone:
-			return err
-		case <-time.After(10 * time.Millisecond):
-		}
+// track adds c to what Shutdown closes; it reports false, and leaves c out,
+// once Shutdown has begun.
+func (s *Server) track(c io.Closer) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.stopping {
+		return false
 	}
-	return errors.Join(err, errors.New("rpc: Serve did not return"))
+	s.conns[c] = struct{}{}
+	return true
+}
+
+// untrack removes c, closed by now, from what Shutdown closes.
+func (s *Server) untrack(c io.Closer) {
+	s.mu.Lock()
+	delete(s.conns, c)
+	s.mu.Unlock()
 }
 
 func (s *Server) closeConnections() {
 	s.mu.Lock()
-	conns := make([]*serverConn, 0, len(s.conns))
-	for sc := range s.conns {
-		conns = append(conns, sc)
+	conns := make([]io.Closer, 0, len(s.conns))
+	for c := range s.conns {
+		conns = append(conns, c)
 	}
 	s.mu.Unlock()
-	for _, sc := range conns {
-		sc.conn.Close()
+	for _, c := range conns {
+		c.Close()
 	}
-}
-
-// gatedListener lets netpoll keep polling the listener during a graceful
-// shutdown but closes every connection it accepts once the gate is shut, so
-// no new client starts calls on a server that is draining.
-type gatedListener struct {
-	netpoll.Listener
-	open *atomic.Bool
-}
-
-func (l *gatedListener) Accept() (net.Conn, error) {
-	conn, err := l.Listener.Accept()
-	if err == nil && conn != nil && !l.open.Load() {
-		conn.Close()
-		return nil, nil // netpoll reads (nil, nil) as "nothing to accept now"
-	}
-	return conn, err
 }

@@ -4,68 +4,34 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 
-	"github.com/cloudwego/netpoll"
 	"github.com/frugaljit/frugal"
 
 	"github.com/frugaljit/frugal/rpc/protocol"
 )
 
-// serverConn is the server's side of one connection.
+// serverConn is the server's side of one connection: a netpoll connection,
+// or a stream of a shmipc session. Whatever carries them, it gets whole
+// frames from one reader at a time (serveFrame) and answers through out.
 type serverConn struct {
 	server *Server
-	conn   netpoll.Connection
 	out    frameWriter
 	// transport is what the connection's first frame was, 0 before it. Only
-	// readCall uses it, and netpoll runs one readCall at a time.
+	// serveFrame uses it, and frames are served one at a time.
 	transport Transport
 }
 
-type serverConnKey struct{}
-
-// onPrepare runs for every accepted connection before netpoll reads from it;
-// the context it returns is what onRequest gets.
-func (s *Server) onPrepare(conn netpoll.Connection) context.Context {
-	sc := &serverConn{server: s, conn: conn}
-	sc.out = frameWriter{conn: conn, maxSize: s.opts.maxFrameSize}
-	s.mu.Lock()
-	s.conns[sc] = struct{}{}
-	s.mu.Unlock()
-	_ = conn.AddCloseCallback(func(netpoll.Connection) error {
-		s.mu.Lock()
-		delete(s.conns, sc)
-		s.mu.Unlock()
-		return nil
-	})
-	return context.WithValue(context.Background(), serverConnKey{}, sc)
+func newServerConn(s *Server, conn io.Writer) *serverConn {
+	return &serverConn{server: s, out: frameWriter{conn: conn, maxSize: s.opts.maxFrameSize}}
 }
 
-// onRequest is netpoll's callback for a connection with unread bytes; netpoll
-// runs at most one at a time per connection and calls it again while bytes
-// remain. It reads one frame and either answers it at once (errors) or starts
-// the call on its own goroutine, so calls on one connection run concurrently.
-func (s *Server) onRequest(ctx context.Context, conn netpoll.Connection) error {
-	sc, _ := ctx.Value(serverConnKey{}).(*serverConn)
-	if sc == nil {
-		return conn.Close()
-	}
-	if err := sc.readCall(); err != nil {
-		// The stream cannot be trusted past a bad frame or header (or the
-		// peer is gone): close, as Apache Thrift's servers do.
-		return conn.Close()
-	}
-	return nil
-}
-
-// readCall reads one frame. It returns an error only when the connection must
-// close; a call that can be answered (unknown method, undecodable args) is.
-func (sc *serverConn) readCall() error {
-	r := sc.conn.Reader()
-	defer r.Release()
-	payload, err := readFrame(r, sc.server.opts.maxFrameSize)
-	if err != nil {
-		return err
-	}
+// serveFrame serves the payload of one frame: it either answers it at once
+// (errors) or starts the call on its own goroutine, so calls on one
+// connection run concurrently. It returns an error only when the connection
+// must close; a call that can be answered (unknown method, undecodable
+// args) is. The payload is not used after it returns.
+func (sc *serverConn) serveFrame(payload []byte) error {
 	th, msg, err := sc.unwrap(payload)
 	if err != nil {
 		return err
@@ -86,7 +52,7 @@ func (sc *serverConn) readCall() error {
 	replies := h.Type == protocol.Call && !handler.oneway
 	args := handler.newArgs()
 	// The args own their strings and bytes (frugal copies them out), so the
-	// call may outlive the buffer released when this returns.
+	// call may outlive the payload's buffer, released when this returns.
 	if _, err := frugal.DecodeObject(msg[n:], args); err != nil {
 		if !replies {
 			return nil
@@ -169,7 +135,7 @@ func asApplicationError(err error) *protocol.ApplicationError {
 }
 
 // replyError answers a call with a TApplicationException. Errors writing it
-// mean the connection is gone; they are returned for readCall to close on.
+// mean the connection is gone; they are returned for serveFrame to close on.
 func (sc *serverConn) replyError(rth *protocol.TTHeader, call protocol.MessageHeader, appErr *protocol.ApplicationError) error {
 	if call.Type == protocol.Oneway {
 		return nil

@@ -9,8 +9,23 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# rpc's shared-memory tests, and the benchmark's shmipc row, map files under
+# /dev/shm. They fail without it (none is skipped); say why at once.
+if [ ! -d /dev/shm ]; then
+	echo "/dev/shm is missing: rpc's shmipc tests need a tmpfs there (mount -t tmpfs tmpfs /dev/shm)" >&2
+	exit 1
+fi
+
+# rpc/ runs alone, after the rest: its tests open and close hundreds of
+# sockets in quick succession, and netpoll v0.7.2 mishandles a few fd-reuse
+# races (an event reaching a recycled poll operator: a dial that never
+# completes, a listener "closed") that CPU starvation from the race-heavy
+# jit and interp suites beside it makes likely enough to fail a run now and
+# then. Alone, or beside one other suite, they passed in each of over 50
+# race runs.
 echo "== main module: go test -race"
-go test -race -count=1 ./...
+go test -race -count=1 $(go list ./... | grep -v '/rpc')
+go test -race -count=1 ./rpc/...
 
 echo "== main module: GODEBUG=gccheckmark=1"
 GODEBUG=gccheckmark=1 go test -count=1 ./...

@@ -11,9 +11,11 @@
 // transports.
 //
 // Transports are registered by name (Transports, Lookup): "tcp" and "uds" are
-// the rpc package over TCP and Unix sockets, "kitex-tcp" a Kitex server and
-// client with Kitex's defaults (framed, a long-connection pool, FastCodec). A
-// new transport (shared memory, say) is one more entry in the list.
+// the rpc package over TCP and Unix sockets, "shmipc" over shared memory (one
+// shmipc session, its streams the pool; files under /dev/shm, so it needs
+// that, and both ends on one host), "kitex-tcp" a Kitex server and client
+// with Kitex's defaults (framed, a long-connection pool, FastCodec). A new
+// transport is one more entry in the list.
 //
 // The command is ../cmd/ipcbench; the generated code in kitex_gen/ comes from
 // gen.sh.

@@ -1,6 +1,9 @@
 package ipcbench
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -8,14 +11,17 @@ import (
 )
 
 // leakMarks are functions that no goroutine should be in once every
-// transport is closed: the rpc package's, this package's and Kitex's server
-// and client. Kitex's and netpoll's process-wide workers (pollers, gopool)
+// transport is closed: the rpc package's, this package's, Kitex's server
+// and client, and shmipc's sessions and session managers. Kitex's, netpoll's
+// and shmipc's process-wide workers (pollers, gopool, shmipc's event loop)
 // live on, by their design, and are not looked for.
 var leakMarks = []string{
 	"github.com/frugaljit/frugal/rpc.",
 	"github.com/frugaljit/frugal/bench/kitexdropin/ipcbench.",
 	"github.com/cloudwego/kitex/server.",
 	"github.com/cloudwego/kitex/pkg/remote/trans/netpoll.",
+	"github.com/cloudwego/shmipc-go.(*Session).",
+	"github.com/cloudwego/shmipc-go.(*SessionManager).",
 }
 
 // checkNoGoroutinesLeft fails t if, after a grace period for goroutines
@@ -50,4 +56,18 @@ func leftGoroutines() []string {
 		}
 	}
 	return left
+}
+
+// checkNoShmFilesLeft fails t if a shared-memory file of this process is
+// left under /dev/shm: the rpc package names its clients' files
+// /dev/shm/frugal-rpc-PID-..., and deletes them when a client closes.
+func checkNoShmFilesLeft(t *testing.T) {
+	t.Helper()
+	files, err := filepath.Glob(fmt.Sprintf("/dev/shm/frugal-rpc-%d-*", os.Getpid()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		t.Errorf("shared-memory file left behind: %s", f)
+	}
 }

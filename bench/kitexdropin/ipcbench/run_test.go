@@ -70,12 +70,13 @@ func TestEveryTransportEchoes(t *testing.T) {
 			t.Errorf("%s: row %q", r.Transport.Title, lines[i+2])
 		}
 	}
-	for _, want := range []string{"UDS / TCP: avg ", "TCP / Kitex TCP: avg "} {
+	for _, want := range []string{"UDS / TCP: avg ", "SHMIPC / TCP: avg ", "TCP / Kitex TCP: avg "} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("no %q line in:\n%s", want, out.String())
 		}
 	}
 	checkNoGoroutinesLeft(t)
+	checkNoShmFilesLeft(t)
 }
 
 // TestRunStopsOnABadEcho checks that Run fails, and closes the transport,

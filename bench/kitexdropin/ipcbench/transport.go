@@ -36,6 +36,7 @@ type Transport struct {
 var registry = []Transport{
 	{Name: "tcp", Title: "TCP", Versus: "kitex-tcp", Start: rpcStarter("tcp")},
 	{Name: "uds", Title: "UDS", Versus: "tcp", Start: rpcStarter("unix")},
+	{Name: "shmipc", Title: "SHMIPC", Versus: "tcp", Start: rpcStarter("shmipc")},
 	{Name: "kitex-tcp", Title: "Kitex TCP", Start: startKitex},
 }
 

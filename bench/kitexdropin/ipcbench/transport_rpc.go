@@ -30,8 +30,9 @@ type rpcEcho struct {
 }
 
 // rpcStarter returns the Start of the rpc package's transport on network
-// ("tcp" or "unix"): framed binary, a client with a pool of conns
-// connections.
+// ("tcp", "unix", or "shmipc": shared memory, its sessions started on a Unix
+// socket): framed binary, a client with a pool of conns connections (over
+// shmipc, streams of one session).
 func rpcStarter(network string) func(conns int) (Echoer, error) {
 	return func(conns int) (Echoer, error) {
 		ln, dir, err := listen(network)
@@ -40,7 +41,13 @@ func rpcStarter(network string) func(conns int) (Echoer, error) {
 		}
 		e := &rpcEcho{server: rpc.NewServer(), served: make(chan error, 1), dir: dir}
 		rpc.Handle(e.server, echoMethod, echo)
-		go func() { e.served <- e.server.Serve(ln) }()
+		go func() {
+			if network == "shmipc" {
+				e.served <- e.server.ServeShmIPC(ln)
+			} else {
+				e.served <- e.server.Serve(ln)
+			}
+		}()
 		e.client, err = rpc.NewClient(network, ln.Addr().String(), rpc.WithPoolSize(conns))
 		if err != nil {
 			return nil, errors.Join(err, e.Close())
@@ -49,10 +56,10 @@ func rpcStarter(network string) func(conns int) (Echoer, error) {
 	}
 }
 
-// listen listens on loopback TCP or on a Unix socket in a new directory,
-// which it returns ("" for TCP).
+// listen listens on loopback TCP or (for "unix" and "shmipc") on a Unix
+// socket in a new directory, which it returns ("" for TCP).
 func listen(network string) (net.Listener, string, error) {
-	if network != "unix" {
+	if network == "tcp" {
 		ln, err := net.Listen(network, "127.0.0.1:0")
 		return ln, "", err
 	}

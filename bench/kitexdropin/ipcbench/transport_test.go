@@ -6,12 +6,15 @@ import (
 )
 
 func TestLookup(t *testing.T) {
-	ts, err := Lookup("uds", "tcp")
+	ts, err := Lookup("uds", "shmipc", "tcp")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ts) != 2 || ts[0].Name != "uds" || ts[1].Name != "tcp" {
-		t.Errorf("Lookup(uds, tcp) = %v", ts)
+	if len(ts) != 3 || ts[0].Name != "uds" || ts[1].Name != "shmipc" || ts[2].Name != "tcp" {
+		t.Errorf("Lookup(uds, shmipc, tcp) = %v", ts)
+	}
+	if ts[1].Title != "SHMIPC" || ts[1].Versus != "tcp" {
+		t.Errorf("shmipc is titled %q and compared to %q, want SHMIPC and tcp", ts[1].Title, ts[1].Versus)
 	}
 	if _, err := Lookup("tcp", "carrier-pigeon"); err == nil || !strings.Contains(err.Error(), "kitex-tcp") {
 		t.Errorf("Lookup of an unknown name: %v, want an error listing the names", err)

@@ -1,7 +1,8 @@
 // Command ipcbench measures echo-call latency over this repository's rpc
-// package on TCP and on Unix sockets, and over Kitex v0.16.3 on TCP as the
-// reference, in one run on one machine, and prints a table per transport
-// and the ratios between them:
+// package on TCP, on Unix sockets and over shared memory (shmipc, which
+// needs /dev/shm), and over Kitex v0.16.3 on TCP as the reference, in one
+// run on one machine, and prints a table per transport and the ratios
+// between them:
 //
 //	go run ./cmd/ipcbench -duration 5s    # from bench/kitexdropin
 //	go run ./cmd/ipcbench -short          # about a second per transport
