@@ -25,6 +25,14 @@ if [ ${#targets[@]} -eq 0 ]; then
 	targets=(FuzzDecode FuzzSchema FuzzSkip FuzzApacheDecode)
 fi
 minimize=${FUZZ_MINIMIZE:-2s}
+
+# Before Go 1.27, a -fuzztime duration can end a clean run as a failure,
+# "context deadline exceeded" with no failing input, when a worker is still
+# busy at the deadline (go.dev/issue/75804, fixed in Go 1.27.0). Older
+# toolchains fuzz with Go 1.27.4 instead, fetched through the module proxy.
+if ! go version | grep -Eq 'go1\.(2[7-9]|[3-9][0-9])'; then
+	export GOTOOLCHAIN=go1.27.4
+fi
 logs=${FUZZ_LOGS:-$(mktemp -d)}
 mkdir -p "$logs"
 
