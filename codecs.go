@@ -169,7 +169,7 @@ func newTypeCodec(rt reflect.Type, o *options) *typeCodec {
 	if o != nil && o.engineSet {
 		want = o.engine
 	}
-	c.engine, c.why, c.jit, c.err = resolveEngine(want, c.desc)
+	c.engine, c.why, c.jit, c.err = resolveEngine(want, c.desc, o.inlineDepth())
 	return c
 }
 

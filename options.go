@@ -1,12 +1,17 @@
 package frugal
 
-import "sync/atomic"
+import (
+	"sync/atomic"
+
+	"github.com/frugaljit/frugal/ir"
+)
 
 // options are what Pretouch's Options set.
 type options struct {
 	engine         Engine
 	engineSet      bool
 	maxInlineDepth int
+	inlineSet      bool
 }
 
 // Option configures Pretouch.
@@ -18,10 +23,13 @@ func WithEngine(e Engine) Option {
 	return func(o *options) { o.engine, o.engineSet = e, true }
 }
 
-// WithMaxInlineDepth bounds how deeply compiled codecs inline nested
-// structs; deeper ones are called. It does not change the encoding.
+// WithMaxInlineDepth bounds how deeply the compiled codec of the type
+// inlines nested structs (0: none); deeper ones, and the structs it calls,
+// run as calls. Shallower codecs compile sooner into less code, for a few
+// more calls per message. It does not change the encoding. A negative depth
+// means the default (SetMaxInlineDepth).
 func WithMaxInlineDepth(depth int) Option {
-	return func(o *options) { o.maxInlineDepth = depth }
+	return func(o *options) { o.maxInlineDepth, o.inlineSet = depth, true }
 }
 
 // WithMaxInlineILSize is accepted for compatibility with cloudwego/frugal
@@ -34,11 +42,26 @@ func WithMaxPretouchDepth(depth int) Option { return func(*options) {} }
 
 var maxInlineDepth atomic.Int64
 
-func init() { maxInlineDepth.Store(5) }
+func init() { maxInlineDepth.Store(ir.DefaultInlineDepth) }
 
-// SetMaxInlineDepth sets the default inline depth of compiled codecs and
-// returns the previous one.
-func SetMaxInlineDepth(depth int) int { return int(maxInlineDepth.Swap(int64(depth))) }
+// SetMaxInlineDepth sets the inline depth (see WithMaxInlineDepth) of the
+// codecs compiled from now on, for types not pretouched with one, and
+// returns the previous default. Codecs already built keep theirs. A
+// negative depth restores ir.DefaultInlineDepth.
+func SetMaxInlineDepth(depth int) int {
+	if depth < 0 {
+		depth = ir.DefaultInlineDepth
+	}
+	return int(maxInlineDepth.Swap(int64(depth)))
+}
+
+// inlineDepth is the inline depth a codec built with o compiles with.
+func (o *options) inlineDepth() int {
+	if o != nil && o.inlineSet && o.maxInlineDepth >= 0 {
+		return o.maxInlineDepth
+	}
+	return int(maxInlineDepth.Load())
+}
 
 // SetMaxInlineILSize is accepted for compatibility with cloudwego/frugal; it
 // returns size and has no effect.

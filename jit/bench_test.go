@@ -1,6 +1,7 @@
 package jit
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -69,21 +70,50 @@ func BenchmarkDecode(b *testing.B) {
 }
 
 // BenchmarkCompile is the time to build, optimize and compile one program
-// (IR, SSA, passes, machine code; loading excluded), per baseline type and
-// mode, with the code's size as a metric.
+// (IR, SSA, passes, machine code; loading excluded), per baseline type,
+// mode and inline depth (the default, and 0: every nested struct called),
+// with the code's size as a metric.
 func BenchmarkCompile(b *testing.B) {
 	for _, v := range []any{&testtypes.Simple{}, &testtypes.Nesting{}, &testtypes.Nesting2{}} {
 		d := prepared(&testing.T{}, v).desc
 		for _, mode := range []ir.Mode{ir.ModeSize, ir.ModeEncode, ir.ModeDecode} {
-			b.Run(d.Name+"/"+mode.String(), func(b *testing.B) {
-				var c *compiled
+			for _, depth := range []int{ir.DefaultInlineDepth, 0} {
+				b.Run(fmt.Sprintf("%s/%v/inline=%d", d.Name, mode, depth), func(b *testing.B) {
+					var c *compiled
+					for i := 0; i < b.N; i++ {
+						var err error
+						if c, err = compile(funcKey{d, mode, depth}); err != nil {
+							b.Fatal(err)
+						}
+					}
+					b.ReportMetric(float64(len(c.fn.Code)), "code-bytes")
+				})
+			}
+		}
+	}
+}
+
+// BenchmarkInlineDepth is the run-time price of shallower inlining (see
+// PrepareInline): size, encode and decode of one message, per depth.
+func BenchmarkInlineDepth(b *testing.B) {
+	for _, v := range []any{testtypes.NewNesting(), testtypes.NewNesting2()} {
+		d := prepared(&testing.T{}, v).desc
+		buf := reflectEncode(&testing.T{}, v)
+		p := reflect.ValueOf(v).UnsafePointer()
+		for _, depth := range []int{ir.DefaultInlineDepth, 1, 0} {
+			c, err := PrepareInline(d, depth)
+			if err != nil {
+				b.Fatal(err)
+			}
+			out := reflect.New(reflect.TypeOf(v).Elem())
+			b.Run(fmt.Sprintf("%s/inline=%d", d.Name, depth), func(b *testing.B) {
 				for i := 0; i < b.N; i++ {
-					var err error
-					if c, err = compile(funcKey{d, mode}); err != nil {
+					c.Encode(buf[:c.Size(p)], nil, p)
+					out.Elem().SetZero()
+					if _, err := c.Decode(buf, out.UnsafePointer()); err != nil {
 						b.Fatal(err)
 					}
 				}
-				b.ReportMetric(float64(len(c.fn.Code)), "code-bytes")
 			})
 		}
 	}

@@ -41,8 +41,9 @@ type Codec struct {
 }
 
 type funcKey struct {
-	d    *ir.StructDesc
-	mode ir.Mode
+	d     *ir.StructDesc
+	mode  ir.Mode
+	depth int // how many levels of nested structs the program inlines
 }
 
 // programs holds every compiled program, per struct and mode. Only
@@ -55,8 +56,17 @@ var programs struct {
 
 // Prepare compiles the size, encode and decode programs of d and of every
 // struct they call (once per struct, for the life of the process), or says
-// why it cannot.
-func Prepare(d *ir.StructDesc) (*Codec, error) {
+// why it cannot. The programs inline ir.DefaultInlineDepth levels of nested
+// structs.
+func Prepare(d *ir.StructDesc) (*Codec, error) { return PrepareInline(d, ir.DefaultInlineDepth) }
+
+// PrepareInline is Prepare with programs that inline depth levels of nested
+// structs (0: none) and call deeper ones: less code, compiled sooner, for
+// a few more calls per message. The structs they call inline as deeply.
+func PrepareInline(d *ir.StructDesc, depth int) (*Codec, error) {
+	if depth < 0 {
+		depth = ir.DefaultInlineDepth
+	}
 	if machine == nil || !runnable {
 		return nil, fmt.Errorf("%w (%s/%s)", ErrUnsupported, runtime.GOOS, runtime.GOARCH)
 	}
@@ -82,7 +92,7 @@ func Prepare(d *ir.StructDesc) (*Codec, error) {
 		fresh = append(fresh, c)
 		for i, s := range c.fn.Sites {
 			if s.Kind == ssa.ExitCallSize || s.Kind == ssa.ExitCallEncode || s.Kind == ssa.ExitCallDecode {
-				if c.callees[i], err = visit(funcKey{s.Aux.(*ir.StructDesc), k.mode}); err != nil {
+				if c.callees[i], err = visit(funcKey{s.Aux.(*ir.StructDesc), k.mode, k.depth}); err != nil {
 					return nil, err
 				}
 			}
@@ -95,7 +105,7 @@ func Prepare(d *ir.StructDesc) (*Codec, error) {
 		mode ir.Mode
 		c    **compiled
 	}{{ir.ModeSize, &cd.size}, {ir.ModeEncode, &cd.encode}, {ir.ModeDecode, &cd.decode}} {
-		if *m.c, err = visit(funcKey{d, m.mode}); err != nil {
+		if *m.c, err = visit(funcKey{d, m.mode, depth}); err != nil {
 			break
 		}
 	}
@@ -112,6 +122,12 @@ func Prepare(d *ir.StructDesc) (*Codec, error) {
 		}
 	}
 	return nil, err
+}
+
+// CodeBytes is the size of the machine code of the type's own size, encode
+// and decode programs, not counting the structs they call.
+func (cd *Codec) CodeBytes() int {
+	return len(cd.size.fn.Code) + len(cd.encode.fn.Code) + len(cd.decode.fn.Code)
 }
 
 // Compile turns an optimized SSA function into this platform's machine
@@ -162,7 +178,7 @@ func compile(k funcKey) (c *compiled, err error) {
 			c, err = nil, fmt.Errorf("jit: %s: compiling the %v program: %v", k.d.Name, k.mode, r)
 		}
 	}()
-	p := ir.Lower(k.d, k.mode, ir.DefaultInlineDepth)
+	p := ir.Lower(k.d, k.mode, k.depth)
 	var f *ssa.Func
 	switch k.mode {
 	case ir.ModeSize:
