@@ -33,7 +33,10 @@ var codecs struct {
 
 // codecTable is an open-addressed hash table from type words to codecs,
 // immutable once published: a lookup is a multiply, a shift and usually one
-// comparison, where a Go map costs several times that on every call.
+// comparison, where a Go map costs several times that on every call. Slots
+// hold the codecs themselves, not pointers to them: every call starts with
+// this lookup, and each pointer it follows is a load that waits for the one
+// before it.
 type codecTable struct {
 	shift uint // 64 - log2(len(slots))
 	slots []codecSlot
@@ -42,7 +45,7 @@ type codecTable struct {
 
 type codecSlot struct {
 	typ   unsafe.Pointer
-	codec *typeCodec
+	codec typeCodec
 }
 
 // hashType spreads type pointers (aligned, clustered) over the table.
@@ -50,20 +53,23 @@ func hashType(typ unsafe.Pointer, shift uint) uintptr {
 	return uintptr((uint64(uintptr(typ)) * 0x9E3779B97F4A7C15) >> shift)
 }
 
+// get returns the codec of typ, or nil. The codec lives in the table;
+// tables are never modified, only replaced, so it stays valid.
 func (t *codecTable) get(typ unsafe.Pointer) *typeCodec {
 	mask := uintptr(len(t.slots) - 1)
 	for h := hashType(typ, t.shift); ; h = (h + 1) & mask {
 		s := &t.slots[h]
-		if s.typ == typ {
-			return s.codec
-		}
-		if s.typ == nil {
+		if s.typ == nil { // first: a nil typ (a nil interface) has no codec
 			return nil
+		}
+		if s.typ == typ {
+			return &s.codec
 		}
 	}
 }
 
-// with returns a copy of t (nil: empty) holding typ too, at most half full.
+// with returns a copy of t (nil: empty) holding typ's codec c too, at most
+// half full.
 func (t *codecTable) with(typ unsafe.Pointer, c *typeCodec) *codecTable {
 	size, n := 16, 1
 	if t != nil {
@@ -74,9 +80,9 @@ func (t *codecTable) with(typ unsafe.Pointer, c *typeCodec) *codecTable {
 	}
 	next := &codecTable{shift: uint(64 - bits.TrailingZeros(uint(size))), slots: make([]codecSlot, size)}
 	if t != nil {
-		for _, s := range t.slots {
-			if s.typ != nil && s.typ != typ {
-				next.put(s.typ, s.codec)
+		for i := range t.slots {
+			if s := &t.slots[i]; s.typ != nil && s.typ != typ {
+				next.put(s.typ, &s.codec)
 			}
 		}
 	}
@@ -90,7 +96,7 @@ func (t *codecTable) put(typ unsafe.Pointer, c *typeCodec) {
 	for t.slots[h].typ != nil {
 		h = (h + 1) & mask
 	}
-	t.slots[h] = codecSlot{typ, c}
+	t.slots[h] = codecSlot{typ, *c}
 	t.n++
 }
 
