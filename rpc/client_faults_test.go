@@ -12,7 +12,7 @@ import (
 )
 
 func TestCallTimesOutAndConnectionStaysUsable(t *testing.T) {
-	for _, network := range networks {
+	for _, network := range allNetworks {
 		t.Run(network, func(t *testing.T) {
 			ts := startServer(t, network)
 			c := ts.client(t, WithPoolSize(1))
@@ -168,17 +168,21 @@ func TestClosedClientRefusesCalls(t *testing.T) {
 }
 
 func TestClientCloseFailsCallsInFlight(t *testing.T) {
-	ts := startServer(t, "tcp")
-	c := ts.client(t)
-	callErr := make(chan error, 1)
-	go func() {
-		_, err := echoMethod.Call(callCtx(t), c, &EchoRequest{Msg: "block"})
-		callErr <- err
-	}()
-	receive(t, ts.svc.blocked)
-	c.Close()
-	if err := receive(t, callErr); !errors.Is(err, ErrConnectionClosed) {
-		t.Fatalf("err = %v, want ErrConnectionClosed", err)
+	for _, network := range []string{"tcp", "shmipc"} {
+		t.Run(network, func(t *testing.T) {
+			ts := startServer(t, network)
+			c := ts.client(t)
+			callErr := blockedCall(t, ts, c)
+			c.Close()
+			if err := receive(t, callErr); !errors.Is(err, ErrConnectionClosed) {
+				t.Fatalf("err = %v, want ErrConnectionClosed", err)
+			}
+			if _, err := echoMethod.Call(callCtx(t), c, &EchoRequest{Msg: "x"}); !errors.Is(err, ErrClientClosed) {
+				t.Fatalf("call after Close: %v, want ErrClientClosed", err)
+			}
+			ts.releaseBlocked()
+			checkStillServing(t, ts)
+		})
 	}
 }
 

@@ -9,7 +9,7 @@ import (
 )
 
 func TestConcurrentCallsRunTogetherOnOneConnection(t *testing.T) {
-	for _, network := range networks {
+	for _, network := range allNetworks {
 		t.Run(network, func(t *testing.T) {
 			ts := startServer(t, network)
 			c := ts.client(t, WithPoolSize(1))
@@ -69,27 +69,31 @@ func TestPipelinedCallsInOneWrite(t *testing.T) {
 }
 
 func TestManyCallersOverAPool(t *testing.T) {
-	ts := startServer(t, "tcp")
-	c := ts.client(t, WithPoolSize(3))
-	var wg sync.WaitGroup
-	errs := make(chan error, 8)
-	for g := range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range 50 {
-				id := int64(g*1000 + i)
-				resp, err := echoMethod.Call(callCtx(t), c, &EchoRequest{Msg: "x", ID: id})
-				if err != nil || resp.ID != id {
-					errs <- fmt.Errorf("call %d: %+v, %v", id, resp, err)
-					return
-				}
+	for _, network := range []string{"tcp", "shmipc"} {
+		t.Run(network, func(t *testing.T) {
+			ts := startServer(t, network)
+			c := ts.client(t, WithPoolSize(3))
+			var wg sync.WaitGroup
+			errs := make(chan error, 8)
+			for g := range 8 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for i := range 50 {
+						id := int64(g*1000 + i)
+						resp, err := echoMethod.Call(callCtx(t), c, &EchoRequest{Msg: "x", ID: id})
+						if err != nil || resp.ID != id {
+							errs <- fmt.Errorf("call %d: %+v, %v", id, resp, err)
+							return
+						}
+					}
+				}()
 			}
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		t.Fatal(err)
+			wg.Wait()
+			close(errs)
+			for err := range errs {
+				t.Fatal(err)
+			}
+		})
 	}
 }

@@ -9,25 +9,33 @@ import (
 )
 
 func TestDeclaredExceptionsComeBackAsThemselves(t *testing.T) {
-	ts := startServer(t, "tcp")
-	c := ts.client(t)
-	for msg, wantCode := range map[string]int32{"declared": 42, "wrapped declared": 43} {
-		_, err := echoMethod.Call(callCtx(t), c, &EchoRequest{Msg: msg})
-		var echoErr *EchoError
-		if !errors.As(err, &echoErr) || echoErr.Code != wantCode {
-			t.Fatalf("%s: err = %v, want EchoError %d", msg, err, wantCode)
-		}
+	for _, network := range []string{"tcp", "shmipc"} {
+		t.Run(network, func(t *testing.T) {
+			ts := startServer(t, network)
+			c := ts.client(t)
+			for msg, wantCode := range map[string]int32{"declared": 42, "wrapped declared": 43} {
+				_, err := echoMethod.Call(callCtx(t), c, &EchoRequest{Msg: msg})
+				var echoErr *EchoError
+				if !errors.As(err, &echoErr) || echoErr.Code != wantCode {
+					t.Fatalf("%s: err = %v, want EchoError %d", msg, err, wantCode)
+				}
+			}
+		})
 	}
 }
 
 func TestUndeclaredErrorIsInternalError(t *testing.T) {
-	ts := startServer(t, "tcp")
-	_, err := echoMethod.Call(callCtx(t), ts.client(t), &EchoRequest{Msg: "undeclared"})
-	wantApplicationError(t, err, protocol.InternalError, "plain failure")
+	for _, network := range []string{"tcp", "shmipc"} {
+		t.Run(network, func(t *testing.T) {
+			ts := startServer(t, network)
+			_, err := echoMethod.Call(callCtx(t), ts.client(t), &EchoRequest{Msg: "undeclared"})
+			wantApplicationError(t, err, protocol.InternalError, "plain failure")
+		})
+	}
 }
 
 func TestHandlerPanicIsInternalErrorAndServerKeepsServing(t *testing.T) {
-	for _, network := range networks {
+	for _, network := range allNetworks {
 		t.Run(network, func(t *testing.T) {
 			ts := startServer(t, network)
 			c := ts.client(t, WithPoolSize(1))
@@ -60,13 +68,17 @@ func TestNilResponseIsMissingResult(t *testing.T) {
 }
 
 func TestUnencodableResultIsInternalError(t *testing.T) {
-	ts := startServer(t, "tcp")
-	c := ts.client(t)
-	_, err := strictMethod.Call(callCtx(t), c, &EchoRequest{Msg: "x"})
-	wantApplicationError(t, err, protocol.InternalError, "required")
-	// Nothing of the failed result went out: the stream is still in step.
-	if _, err := echoMethod.Call(callCtx(t), c, &EchoRequest{Msg: "ok"}); err != nil {
-		t.Fatalf("call after a failed result: %v", err)
+	for _, network := range []string{"tcp", "shmipc"} {
+		t.Run(network, func(t *testing.T) {
+			ts := startServer(t, network)
+			c := ts.client(t)
+			_, err := strictMethod.Call(callCtx(t), c, &EchoRequest{Msg: "x"})
+			wantApplicationError(t, err, protocol.InternalError, "required")
+			// Nothing of the failed result went out: the stream is still in step.
+			if _, err := echoMethod.Call(callCtx(t), c, &EchoRequest{Msg: "ok"}); err != nil {
+				t.Fatalf("call after a failed result: %v", err)
+			}
+		})
 	}
 }
 

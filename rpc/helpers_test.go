@@ -18,7 +18,12 @@ import (
 // needs, so that a loaded CI machine slows the tests down without failing them.
 const patience = 20 * time.Second
 
-var networks = []string{"tcp", "unix"}
+// networks are the sockets Serve takes; allNetworks adds ServeShmIPC's
+// shared memory, for the tests that hold the same for every transport.
+var (
+	networks    = []string{"tcp", "unix"}
+	allNetworks = []string{"tcp", "unix", "shmipc"}
+)
 
 // testServer is a running server with the echo service, torn down (and
 // checked to stop cleanly) when the test ends.
@@ -56,6 +61,19 @@ func serve(s *Server, network string, ln net.Listener) error {
 		return s.ServeShmIPC(ln)
 	}
 	return s.Serve(ln)
+}
+
+// blockedCall starts a "block" call on c and returns once its handler runs;
+// the call's error comes on the channel when it returns.
+func blockedCall(t *testing.T, ts *testServer, c *Client) <-chan error {
+	t.Helper()
+	callErr := make(chan error, 1)
+	go func() {
+		_, err := echoMethod.Call(callCtx(t), c, &EchoRequest{Msg: "block"})
+		callErr <- err
+	}()
+	receive(t, ts.svc.blocked)
+	return callErr
 }
 
 // releaseBlocked lets every "block" call return, now and later.

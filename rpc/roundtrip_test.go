@@ -28,7 +28,7 @@ func TestEchoRoundTrip(t *testing.T) {
 }
 
 func TestOnewayCallRunsWithoutReply(t *testing.T) {
-	for _, network := range networks {
+	for _, network := range allNetworks {
 		t.Run(network, func(t *testing.T) {
 			ts := startServer(t, network)
 			c := ts.client(t)

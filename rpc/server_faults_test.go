@@ -24,7 +24,10 @@ func TestServerClosesConnectionOnBadFrames(t *testing.T) {
 		name  string
 		bytes []byte
 	}{
+		// Only the prefix is sent: the connection must close without the
+		// server waiting for the bytes it announces.
 		{"frame larger than the limit", []byte{0, 0, 0x10, 0x01}}, // 4097 bytes, limit 4096
+		{"frame of 1 GiB", []byte{0x40, 0, 0, 0}},
 		{"negative frame size", []byte{0xff, 0xff, 0xff, 0xfe}},
 		{"HTTP request", []byte("GET / HTTP/1.1\r\nHost: x\r\n\r\n")},
 		{"bad protocol version", []byte{0, 0, 0, 12, 0x80, 0x02, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1}},
@@ -32,7 +35,7 @@ func TestServerClosesConnectionOnBadFrames(t *testing.T) {
 		{"name longer than the frame", []byte{0, 0, 0, 12, 0x80, 0x01, 0, 1, 0x7f, 0, 0, 0, 0, 0, 0, 1}},
 		{"empty frame", []byte{0, 0, 0, 0}},
 	}
-	for _, network := range networks {
+	for _, network := range allNetworks {
 		t.Run(network, func(t *testing.T) {
 			ts := startServer(t, network, WithMaxFrameSize(4096))
 			for _, tt := range tests {
@@ -50,20 +53,46 @@ func TestServerClosesConnectionOnBadFrames(t *testing.T) {
 }
 
 func TestOversizedCallFromAClientBreaksOnlyItsConnection(t *testing.T) {
-	ts := startServer(t, "tcp", WithMaxFrameSize(4096))
-	c := ts.client(t, WithPoolSize(1)) // the client's own limit is the default 16 MiB
-	_, err := echoMethod.Call(callCtx(t), c, &EchoRequest{Msg: "big", Payload: make([]byte, 8192)})
-	if !errors.Is(err, ErrConnectionClosed) {
-		t.Fatalf("err = %v, want ErrConnectionClosed", err)
+	for _, network := range []string{"tcp", "shmipc"} {
+		t.Run(network, func(t *testing.T) {
+			ts := startServer(t, network, WithMaxFrameSize(4096))
+			c := ts.client(t, WithPoolSize(1)) // the client's own limit is the default 16 MiB
+			_, err := echoMethod.Call(callCtx(t), c, &EchoRequest{Msg: "big", Payload: make([]byte, 8192)})
+			if !errors.Is(err, ErrConnectionClosed) {
+				t.Fatalf("err = %v, want ErrConnectionClosed", err)
+			}
+			// The pool redials (over shmipc, opens a stream) in place of the
+			// closed connection.
+			if _, err := echoMethod.Call(callCtx(t), c, &EchoRequest{Msg: "small"}); err != nil {
+				t.Fatalf("call after the connection was closed: %v", err)
+			}
+		})
 	}
-	// The pool redials in place of the closed connection.
-	if _, err := echoMethod.Call(callCtx(t), c, &EchoRequest{Msg: "small"}); err != nil {
-		t.Fatalf("call after the connection was closed: %v", err)
+}
+
+func TestGarbageAfterAGoodCall(t *testing.T) {
+	for _, network := range allNetworks {
+		t.Run(network, func(t *testing.T) {
+			ts := startServer(t, network)
+			conn := ts.dialRaw(t)
+			good := frame(t, hdr("Echo", 1), &EchoEchoArgs{Req: &EchoRequest{Msg: "fine"}})
+			if _, err := conn.Write(good); err != nil {
+				t.Fatal(err)
+			}
+			if h, _ := readMessage(t, conn); h.SeqID != 1 || h.Type != protocol.Reply {
+				t.Fatalf("reply %+v", h)
+			}
+			if _, err := conn.Write([]byte{0, 0, 0, 8, 1, 2, 3, 4, 5, 6, 7, 8}); err != nil {
+				t.Fatal(err)
+			}
+			waitClosed(t, conn)
+			checkStillServing(t, ts)
+		})
 	}
 }
 
 func TestFrameCutShortThenDisconnect(t *testing.T) {
-	for _, network := range networks {
+	for _, network := range allNetworks {
 		t.Run(network, func(t *testing.T) {
 			ts := startServer(t, network)
 			whole := frame(t, hdr("Echo", 1), &EchoEchoArgs{Req: &EchoRequest{Msg: "cut"}})
@@ -80,18 +109,35 @@ func TestFrameCutShortThenDisconnect(t *testing.T) {
 }
 
 func TestStalledFrameIsClosedAfterReadTimeout(t *testing.T) {
-	ts := startServer(t, "tcp", WithReadTimeout(200*time.Millisecond))
-	whole := frame(t, hdr("Echo", 1), &EchoEchoArgs{Req: &EchoRequest{Msg: "stall"}})
-	conn := ts.dialRaw(t)
-	if _, err := conn.Write(whole[:len(whole)-3]); err != nil {
-		t.Fatal(err)
+	for _, network := range []string{"tcp", "shmipc"} {
+		t.Run(network, func(t *testing.T) {
+			ts := startServer(t, network, WithReadTimeout(200*time.Millisecond))
+			whole := frame(t, hdr("Echo", 1), &EchoEchoArgs{Req: &EchoRequest{Msg: "stall"}})
+			for _, cut := range []int{2, len(whole) - 3} { // in the prefix, in the message
+				conn := ts.dialRaw(t)
+				start := time.Now()
+				if _, err := conn.Write(whole[:cut]); err != nil {
+					t.Fatal(err)
+				}
+				waitClosed(t, conn)
+				if took := time.Since(start); took < 150*time.Millisecond {
+					t.Errorf("cut at %d: closed after %v, before the read timeout", cut, took)
+				}
+			}
+			// The time between frames is not limited.
+			c := ts.client(t, WithPoolSize(1))
+			for range 2 {
+				if _, err := echoMethod.Call(callCtx(t), c, &EchoRequest{Msg: "slow"}); err != nil {
+					t.Fatal(err)
+				}
+				time.Sleep(300 * time.Millisecond)
+			}
+		})
 	}
-	waitClosed(t, conn)
-	checkStillServing(t, ts)
 }
 
 func TestClientDisconnectsMidCall(t *testing.T) {
-	for _, network := range networks {
+	for _, network := range allNetworks {
 		t.Run(network, func(t *testing.T) {
 			ts := startServer(t, network)
 			conn := ts.dialRaw(t)

@@ -2,13 +2,8 @@ package rpc
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
 	"path/filepath"
-	"sync"
 	"testing"
-
-	"github.com/frugaljit/frugal/rpc/protocol"
 )
 
 func TestShmIPCEchoRoundTrip(t *testing.T) {
@@ -80,90 +75,4 @@ func TestShmIPCMissingDevShmIsAClearError(t *testing.T) {
 		t.Fatalf("with memfd, the directory is not needed: %v", err)
 	}
 	c.Close()
-}
-
-func TestShmIPCConcurrentCallsOnOneStream(t *testing.T) {
-	ts := shmServer(t)
-	c := ts.client(t, WithPoolSize(1))
-	const calls = 16
-	errs := make(chan error, calls)
-	var wg sync.WaitGroup
-	for i := range calls {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			resp, err := echoMethod.Call(callCtx(t), c, &EchoRequest{Msg: "block", ID: int64(i)})
-			if err == nil && resp.ID != int64(i) {
-				err = fmt.Errorf("call %d got the reply of call %d", i, resp.ID)
-			}
-			errs <- err
-		}()
-	}
-	// Every call is inside its handler at once, all on the one stream: only
-	// then are they released, to be answered in any order.
-	waitBlocked(t, ts, calls, errs)
-	ts.releaseBlocked()
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
-func TestShmIPCManyCallersOverAPool(t *testing.T) {
-	ts := shmServer(t)
-	c := ts.client(t, WithPoolSize(3))
-	var wg sync.WaitGroup
-	errs := make(chan error, 8)
-	for g := range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range 50 {
-				id := int64(g*1000 + i)
-				resp, err := echoMethod.Call(callCtx(t), c, &EchoRequest{Msg: "x", ID: id})
-				if err != nil || resp.ID != id {
-					errs <- fmt.Errorf("call %d: %+v, %v", id, resp, err)
-					return
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		t.Fatal(err)
-	}
-}
-
-func TestShmIPCOnewayAndExceptions(t *testing.T) {
-	ts := shmServer(t)
-	c := ts.client(t, WithPoolSize(1))
-	if err := notifyMethod.Send(callCtx(t), c, &EchoRequest{Msg: "note", ID: 9}); err != nil {
-		t.Fatal(err)
-	}
-	if got := receive(t, ts.svc.notified); got.Msg != "note" || got.ID != 9 {
-		t.Fatalf("oneway handler got %+v", got)
-	}
-	_, err := echoMethod.Call(callCtx(t), c, &EchoRequest{Msg: "declared"})
-	var echoErr *EchoError
-	if !errors.As(err, &echoErr) || echoErr.Code != 42 {
-		t.Fatalf("declared exception: %v", err)
-	}
-	_, err = echoMethod.Call(callCtx(t), c, &EchoRequest{Msg: "undeclared"})
-	wantApplicationError(t, err, protocol.InternalError, "plain failure")
-	for range 3 {
-		_, err := echoMethod.Call(callCtx(t), c, &EchoRequest{Msg: "panic"})
-		wantApplicationError(t, err, protocol.InternalError, "handler exploded")
-		if resp, err := echoMethod.Call(callCtx(t), c, &EchoRequest{Msg: "still here"}); err != nil || resp.Msg != "still here" {
-			t.Fatalf("call after a panic: %+v, %v", resp, err)
-		}
-	}
-	_, err = strictMethod.Call(callCtx(t), c, &EchoRequest{Msg: "x"})
-	wantApplicationError(t, err, protocol.InternalError, "required")
-	if _, err := echoMethod.Call(callCtx(t), c, &EchoRequest{Msg: "ok"}); err != nil {
-		t.Fatalf("call after a result that could not be encoded: %v", err)
-	}
 }

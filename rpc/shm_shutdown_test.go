@@ -4,53 +4,9 @@ import (
 	"context"
 	"errors"
 	"net"
-	"sync"
 	"testing"
 	"time"
 )
-
-func TestShmIPCShutdownFinishesCallsInFlight(t *testing.T) {
-	ts := shmServer(t)
-	c := ts.client(t)
-	const calls = 4
-	errs := make(chan error, calls)
-	for i := range calls {
-		go func() {
-			_, err := echoMethod.Call(callCtx(t), c, &EchoRequest{Msg: "block", ID: int64(i)})
-			errs <- err
-		}()
-	}
-	waitBlocked(t, ts, calls, errs)
-
-	shutdownDone := make(chan error, 1)
-	go func() { shutdownDone <- ts.shutdown(callCtx(t)) }()
-
-	// Once the server opens no new sessions, it is draining.
-	waitUntilRefusingShm(t, ts)
-	select {
-	case err := <-shutdownDone:
-		t.Fatalf("Shutdown returned (%v) with calls still running", err)
-	case <-time.After(50 * time.Millisecond):
-	}
-
-	ts.releaseBlocked()
-	for range calls {
-		if err := receive(t, errs); err != nil {
-			t.Fatalf("a call in flight at shutdown failed: %v", err)
-		}
-	}
-	if err := receive(t, shutdownDone); err != nil {
-		t.Fatalf("Shutdown: %v", err)
-	}
-	if err := receive(t, ts.served); !errors.Is(err, ErrServerClosed) {
-		t.Fatalf("ServeShmIPC returned %v", err)
-	}
-	ts.served <- ErrServerClosed // for the cleanup's check
-	// The server asked the client to close its session, which it did.
-	if _, err := echoMethod.Call(callCtx(t), c, &EchoRequest{Msg: "late"}); err == nil {
-		t.Fatal("a call after shutdown succeeded")
-	}
-}
 
 // waitUntilRefusingShm waits until a new client of ts gets its session
 // ended at once: a call fails, and not for want of time (a session opened
@@ -71,68 +27,6 @@ func waitUntilRefusingShm(t *testing.T, ts *testServer) {
 		}
 	}
 	t.Fatal("the server kept opening sessions during shutdown")
-}
-
-func TestShmIPCShutdownDeadlineCancelsHandlers(t *testing.T) {
-	ts := shmServer(t)
-	c := ts.client(t)
-	callErr := make(chan error, 1)
-	go func() {
-		_, err := echoMethod.Call(callCtx(t), c, &EchoRequest{Msg: "block"})
-		callErr <- err
-	}()
-	receive(t, ts.svc.blocked)
-
-	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
-	defer cancel()
-	if err := ts.shutdown(ctx); !errors.Is(err, context.DeadlineExceeded) {
-		t.Fatalf("Shutdown = %v, want DeadlineExceeded", err)
-	}
-	// The handler saw its context cancelled; whether its error reply or the
-	// end of the session reached the caller first is a race either may win.
-	err := receive(t, callErr)
-	if !errors.Is(err, ErrConnectionClosed) && !isApplicationError(err) {
-		t.Fatalf("call err = %v, want a closed connection or an application error", err)
-	}
-	if _, err := echoMethod.Call(callCtx(t), c, &EchoRequest{Msg: "late"}); err == nil {
-		t.Fatal("a call after shutdown succeeded")
-	}
-}
-
-func TestShmIPCShutdownWhileCallsKeepArriving(t *testing.T) {
-	ts := shmServer(t)
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
-	for range 4 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			c, err := NewClient("shmipc", ts.addr)
-			if err != nil {
-				t.Error(err)
-				return
-			}
-			defer c.Close()
-			for {
-				select {
-				case <-stop:
-					return
-				default:
-				}
-				// Errors are expected once shutdown begins; the point is that
-				// nothing hangs, panics, races or leaks.
-				ctx, cancel := context.WithTimeout(context.Background(), patience)
-				_, _ = echoMethod.Call(ctx, c, &EchoRequest{Msg: "busy"})
-				cancel()
-			}
-		}()
-	}
-	time.Sleep(50 * time.Millisecond)
-	if err := ts.shutdown(callCtx(t)); err != nil {
-		t.Fatalf("Shutdown: %v", err)
-	}
-	close(stop)
-	wg.Wait()
 }
 
 // TestShmIPCClientOutlivesTheServer checks that a client whose server shut

@@ -9,7 +9,7 @@ import (
 )
 
 func TestShutdownFinishesCallsInFlight(t *testing.T) {
-	for _, network := range networks {
+	for _, network := range allNetworks {
 		t.Run(network, func(t *testing.T) {
 			ts := startServer(t, network)
 			c := ts.client(t)
@@ -44,9 +44,14 @@ func TestShutdownFinishesCallsInFlight(t *testing.T) {
 				t.Fatalf("Shutdown: %v", err)
 			}
 			if err := receive(t, ts.served); !errors.Is(err, ErrServerClosed) {
-				t.Fatalf("Serve returned %v", err)
+				t.Fatalf("serving returned %v", err)
 			}
 			ts.served <- ErrServerClosed // for the cleanup's check
+			// The server closed the client's connections (over shmipc, asked
+			// it to close its session); a new one finds nobody.
+			if _, err := echoMethod.Call(callCtx(t), c, &EchoRequest{Msg: "late"}); err == nil {
+				t.Fatal("a call after shutdown succeeded")
+			}
 		})
 	}
 }
@@ -54,6 +59,10 @@ func TestShutdownFinishesCallsInFlight(t *testing.T) {
 // waitUntilRefusing waits until a new connection to ts is closed by it.
 func waitUntilRefusing(t *testing.T, ts *testServer) {
 	t.Helper()
+	if ts.network == "shmipc" {
+		waitUntilRefusingShm(t, ts)
+		return
+	}
 	deadline := time.Now().Add(patience)
 	for time.Now().Before(deadline) {
 		conn := ts.dialRaw(t)
@@ -68,28 +77,28 @@ func waitUntilRefusing(t *testing.T, ts *testServer) {
 }
 
 func TestShutdownDeadlineCancelsHandlersAndClosesConnections(t *testing.T) {
-	ts := startServer(t, "tcp")
-	c := ts.client(t)
-	callErr := make(chan error, 1)
-	go func() {
-		_, err := echoMethod.Call(callCtx(t), c, &EchoRequest{Msg: "block"})
-		callErr <- err
-	}()
-	receive(t, ts.svc.blocked)
+	for _, network := range []string{"tcp", "shmipc"} {
+		t.Run(network, func(t *testing.T) {
+			ts := startServer(t, network)
+			c := ts.client(t)
+			callErr := blockedCall(t, ts, c)
 
-	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
-	defer cancel()
-	if err := ts.shutdown(ctx); !errors.Is(err, context.DeadlineExceeded) {
-		t.Fatalf("Shutdown = %v, want DeadlineExceeded", err)
-	}
-	// The handler saw its context cancelled; whether its error reply or the
-	// closing connection reached the caller first is a race either may win.
-	err := receive(t, callErr)
-	if !errors.Is(err, ErrConnectionClosed) && !isApplicationError(err) {
-		t.Fatalf("call err = %v, want a closed connection or an application error", err)
-	}
-	if _, err := echoMethod.Call(callCtx(t), c, &EchoRequest{Msg: "late"}); err == nil {
-		t.Fatal("a call after shutdown succeeded")
+			ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+			defer cancel()
+			if err := ts.shutdown(ctx); !errors.Is(err, context.DeadlineExceeded) {
+				t.Fatalf("Shutdown = %v, want DeadlineExceeded", err)
+			}
+			// The handler saw its context cancelled; whether its error reply
+			// or the closing connection (session) reached the caller first
+			// is a race either may win.
+			err := receive(t, callErr)
+			if !errors.Is(err, ErrConnectionClosed) && !isApplicationError(err) {
+				t.Fatalf("call err = %v, want a closed connection or an application error", err)
+			}
+			if _, err := echoMethod.Call(callCtx(t), c, &EchoRequest{Msg: "late"}); err == nil {
+				t.Fatal("a call after shutdown succeeded")
+			}
+		})
 	}
 }
 
@@ -110,39 +119,43 @@ func TestShutdownWithoutCallsAndServeAfterShutdown(t *testing.T) {
 }
 
 func TestShutdownWhileCallsKeepArriving(t *testing.T) {
-	ts := startServer(t, "tcp")
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
-	for range 4 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			c, err := NewClient(ts.network, ts.addr)
-			if err != nil {
-				t.Error(err)
-				return
+	for _, network := range []string{"tcp", "shmipc"} {
+		t.Run(network, func(t *testing.T) {
+			ts := startServer(t, network)
+			stop := make(chan struct{})
+			var wg sync.WaitGroup
+			for range 4 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					c, err := NewClient(ts.network, ts.addr)
+					if err != nil {
+						t.Error(err)
+						return
+					}
+					defer c.Close()
+					for {
+						select {
+						case <-stop:
+							return
+						default:
+						}
+						// Errors are expected once shutdown begins; the point
+						// is that nothing hangs, panics, races or leaks.
+						ctx, cancel := context.WithTimeout(context.Background(), patience)
+						_, _ = echoMethod.Call(ctx, c, &EchoRequest{Msg: "busy"})
+						cancel()
+					}
+				}()
 			}
-			defer c.Close()
-			for {
-				select {
-				case <-stop:
-					return
-				default:
-				}
-				// Errors are expected once shutdown begins; the point is that
-				// nothing hangs, panics or leaks.
-				ctx, cancel := context.WithTimeout(context.Background(), patience)
-				_, _ = echoMethod.Call(ctx, c, &EchoRequest{Msg: "busy"})
-				cancel()
+			time.Sleep(50 * time.Millisecond)
+			if err := ts.shutdown(callCtx(t)); err != nil {
+				t.Fatalf("Shutdown: %v", err)
 			}
-		}()
+			close(stop)
+			wg.Wait()
+		})
 	}
-	time.Sleep(20 * time.Millisecond)
-	if err := ts.shutdown(callCtx(t)); err != nil {
-		t.Fatalf("Shutdown: %v", err)
-	}
-	close(stop)
-	wg.Wait()
 }
 
 func TestShutdownRightAfterServeStarts(t *testing.T) {
