@@ -163,9 +163,12 @@ func (e *encodeBuilder) instr(in *ir.Instr, base *Value) {
 		e.each(in, base, func(elem *Value) { e.list(in.Body, elem) })
 	case ir.OpMapEach:
 		if ir.DirectMap(in.Type) {
-			next := e.exit(ExitMapEncode, in.Type, TypeI64, e.ptrAt(base, in.Off), e.pos())
-			e.guard(e.value(OpEq, TypeBool, 0, next, e.iconst(TypeI64, -1)), func() { e.returnValue(next) })
-			e.vars[varPos] = next
+			slot := e.ptrAt(base, in.Off)
+			e.ifEntries(slot, func() {
+				next := e.exit(ExitMapEncode, in.Type, TypeI64, slot, e.pos())
+				e.guard(e.value(OpEq, TypeBool, 0, next, e.iconst(TypeI64, -1)), func() { e.returnValue(next) })
+				e.vars[varPos] = next
+			})
 			return
 		}
 		e.mapEach(in, base, func(k *Value) { e.list(in.Key, k) }, func(v *Value) { e.list(in.Value, v) })

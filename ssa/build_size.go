@@ -44,6 +44,13 @@ func (bd *builder) mapLen(slot *Value) *Value {
 		func() *Value { return bd.load(TypeI64, m) })
 }
 
+// ifEntries runs body when the map at slot has entries. The driver's map
+// exits do nothing for an empty map but still cost a return to Go and back,
+// and real messages carry many empty or nil maps.
+func (bd *builder) ifEntries(slot *Value, body func()) {
+	bd.ifElse(bd.value(OpNe, TypeBool, 0, bd.mapLen(slot), bd.iconst(TypeI64, 0)), body, nil)
+}
+
 func (bd *builder) sizeInstr(in *ir.Instr, base *Value) {
 	switch in.Op {
 	case ir.OpSizeConst:
@@ -75,7 +82,8 @@ func (bd *builder) sizeInstr(in *ir.Instr, base *Value) {
 		bd.each(in, base, func(elem *Value) { bd.sizeList(in.Body, elem) })
 	case ir.OpMapEach:
 		if ir.DirectMap(in.Type) {
-			bd.grow(bd.exit(ExitMapSize, in.Type, TypeI64, bd.ptrAt(base, in.Off)))
+			slot := bd.ptrAt(base, in.Off)
+			bd.ifEntries(slot, func() { bd.grow(bd.exit(ExitMapSize, in.Type, TypeI64, slot)) })
 			return
 		}
 		bd.mapEach(in, base, func(k *Value) { bd.sizeList(in.Key, k) }, func(v *Value) { bd.sizeList(in.Value, v) })
@@ -100,12 +108,14 @@ func (bd *builder) each(in *ir.Instr, base *Value, body func(elem *Value)) {
 // driver hands over as (key address, value address) pairs.
 func (bd *builder) mapEach(in *ir.Instr, base *Value, key, value func(*Value)) {
 	m := bd.ptrAt(base, in.Off)
-	n := bd.mapLen(m)
-	entries := bd.exit(ExitMapEntries, in.Type, TypePtr, m)
-	bd.loop(n, func(i *Value) {
-		pair := bd.value(OpAddPtr, TypePtr, 0, entries, bd.value(OpMul, TypeI64, 0, i, bd.iconst(TypeI64, 16)))
-		key(bd.load(TypePtr, pair))
-		value(bd.load(TypePtr, bd.ptrAt(pair, 8)))
+	bd.ifEntries(m, func() {
+		n := bd.mapLen(m)
+		entries := bd.exit(ExitMapEntries, in.Type, TypePtr, m)
+		bd.loop(n, func(i *Value) {
+			pair := bd.value(OpAddPtr, TypePtr, 0, entries, bd.value(OpMul, TypeI64, 0, i, bd.iconst(TypeI64, 16)))
+			key(bd.load(TypePtr, pair))
+			value(bd.load(TypePtr, bd.ptrAt(pair, 8)))
+		})
 	})
 }
 
