@@ -355,12 +355,15 @@ func Allocate(f *ssa.Func, regs int, folded func(*ssa.Value) bool) *Alloc {
 			active = append(active, v)
 			continue
 		}
-		// No register: the interval whose hot uses are fewest goes to a
-		// slot, each of those uses costing a load; among equals, the
-		// longest (values kept for a failure path rather than the
-		// position or the struct's address, read by every field).
+		// No register: the interval whose hot uses are sparsest goes to a
+		// slot, each of those uses costing a load. Density, not count: a
+		// value used once just after it is made (a copy, a sum feeding a
+		// phi) holds its register for a moment, and spilling it costs a
+		// store and a load on the spot for nothing, while a value kept
+		// across a whole loop for a few reads frees its register for all
+		// that span.
 		weight := func(w *ssa.Value) float64 {
-			return float64(hot[w.ID]) + 1/float64(hi[w.ID]-lo[w.ID]+2)
+			return (float64(hot[w.ID]) + 1) / float64(hi[w.ID]-lo[w.ID]+2)
 		}
 		last := -1
 		for i, w := range active {
