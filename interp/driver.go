@@ -44,7 +44,7 @@ func Encode(buf []byte, w thrift.NocopyWriter, d *ir.StructDesc, p unsafe.Pointe
 		buf[0] = byte(wire.Stop)
 		return 1, nil
 	}
-	dr := &driver{out: buf, w: w}
+	dr := &driver{mapOut: mapOut{out: buf, w: w}}
 	n := dr.encode(d, p, 0)
 	runtime.KeepAlive(p) // the program holds p only as an integer
 	if int64(n) < 0 {
@@ -97,16 +97,14 @@ type driver struct {
 	keep     []any
 	maps     []*mapBuffer // map entries handed to the program, reused across calls by Exits
 	depth    int
-	out      []byte              // encode: the output buffer
-	w        thrift.NocopyWriter // encode: takes large strings, or nil
-	err      error               // the error an exit recorded before the function returned -1
-	in       []byte              // decode: the input
-	unknown  []int               // decode: [start, end) of unknown fields to keep, a stack across structs
-	scratch  []*mapScratch       // decode: maps being decoded, innermost last
-	spare    []*mapScratch       // decode: scratch to use again
-	arena    arena               // decode: where programs carve string bytes from
-	chunk    unsafe.Pointer      // decode: the arena's memory
-	chunkLen int                 // decode: the size of the chunk this call took last, 0 before its first
+	mapOut                  // encode: the output, the NocopyWriter, and the error an exit recorded before the function returned -1
+	in       []byte         // decode: the input
+	unknown  []int          // decode: [start, end) of unknown fields to keep, a stack across structs
+	scratch  []*mapScratch  // decode: maps being decoded, innermost last
+	spare    []*mapScratch  // decode: scratch to use again
+	arena    arena          // decode: where programs carve string bytes from
+	chunk    unsafe.Pointer // decode: the arena's memory
+	chunkLen int            // decode: the size of the chunk this call took last, 0 before its first
 	// keepPtrs holds memory handed to the program, like keep, without
 	// boxing each pointer in an interface.
 	keepPtrs []unsafe.Pointer
@@ -168,11 +166,9 @@ func (dr *driver) Exit(kind ssa.ExitKind, aux any, args []uint64) uint64 {
 		dr.err = &e
 		return 0
 	case ssa.ExitMapSize:
-		c, kw, vw := coderOf(aux.(*ir.Type))
-		return uint64(c.size(pointer(args[0]), kw, vw))
+		return uint64(DirectMapSize(aux.(*ir.Type), args[0]))
 	case ssa.ExitMapEncode:
-		c, kw, vw := coderOf(aux.(*ir.Type))
-		return uint64(c.encode(dr, pointer(args[0]), int(args[1]), kw, vw))
+		return uint64(dr.encodeDirect(aux.(*ir.Type), pointer(args[0]), int(args[1])))
 	case ssa.ExitWriteBarrier:
 		*(*unsafe.Pointer)(pointer(args[0])) = pointer(args[1]) // a typed store: Go's write barrier runs
 		return 0

@@ -6,44 +6,98 @@ import (
 	"strconv"
 	"unsafe"
 
+	"github.com/cloudwego/gopkg/protocol/thrift"
+
 	"github.com/frugaljit/frugal/ir"
 	"github.com/frugaljit/frugal/wire"
 )
 
-// mapCoder sizes and encodes the entries of maps of one pair of key and
-// value shapes (ir.DirectMap) with Go's own iteration: no copy of the
-// entries, no program per entry.
-type mapCoder struct {
-	size   func(slot unsafe.Pointer, kw, vw int) int
-	encode func(dr *driver, slot unsafe.Pointer, pos, kw, vw int) int
+// mapOut is what encoding map entries writes to: the output, the
+// NocopyWriter (nil for none), and the error of a failed write. The driver
+// holds one; DirectMapEncode makes one for a call.
+type mapOut struct {
+	out []byte              // encode: the output buffer
+	w   thrift.NocopyWriter // encode: takes large strings, or nil
+	err error               // the error an exit recorded before the function returned -1
 }
 
-// mapCoders are the coders by key shape and value shape.
-var mapCoders [ir.ShapeSlice + 1][ir.ShapeSlice + 1]mapCoder
+// DirectMapSize returns the encoded size of the entries of the map of
+// type t (ir.DirectMap) at slot, an address as programs hold it: it serves
+// ExitMapSize, which needs no driver.
+func DirectMapSize(t *ir.Type, slot uint64) int {
+	return mapSizers[ir.KeyShape(t.Key)][ir.ValueShape(t.Elem)](pointer(slot), t.Key.Wire.FixedSize(), t.Elem.Wire.FixedSize())
+}
+
+// DirectMapEncode writes the entries of the map of type t (ir.DirectMap)
+// at slot (an address as programs hold it) into out from pos, with the driver's contract for ExitMapEncode
+// (strings of wire.NocopyThreshold bytes or more to w when it is not nil),
+// and returns the position after them, or -1 and the error. It needs no
+// driver, so a call whose only exits are its maps takes none from a pool.
+func DirectMapEncode(out []byte, w thrift.NocopyWriter, t *ir.Type, slot uint64, pos int) (int, error) {
+	mo := mapOut{out: out, w: w}
+	n := mo.encodeDirect(t, pointer(slot), pos)
+	return n, mo.err
+}
+
+// mapSizers size the entries of direct maps by key shape and value shape,
+// with Go's own iteration: no copy of the entries, no program per entry.
+var mapSizers [ir.ShapeSlice + 1][ir.ShapeSlice + 1]func(slot unsafe.Pointer, kw, vw int) int
 
 func init() {
-	coderRow[int8](ir.ShapeInt8)
-	coderRow[int16](ir.ShapeInt16)
-	coderRow[int32](ir.ShapeInt32)
-	coderRow[int64](ir.ShapeInt64)
-	coderRow[float64](ir.ShapeFloat64)
-	coderRow[string](ir.ShapeString)
+	sizerRow[int8](ir.ShapeInt8)
+	sizerRow[int16](ir.ShapeInt16)
+	sizerRow[int32](ir.ShapeInt32)
+	sizerRow[int64](ir.ShapeInt64)
+	sizerRow[float64](ir.ShapeFloat64)
+	sizerRow[string](ir.ShapeString)
 }
 
-func coderRow[K comparable](ks ir.Shape) {
-	r := &mapCoders[ks]
-	r[ir.ShapeInt8] = mapCoder{sizeMap[K, int8], encoderOf[K, int8](ks, ir.ShapeInt8)}
-	r[ir.ShapeInt16] = mapCoder{sizeMap[K, int16], encoderOf[K, int16](ks, ir.ShapeInt16)}
-	r[ir.ShapeInt32] = mapCoder{sizeMap[K, int32], encoderOf[K, int32](ks, ir.ShapeInt32)}
-	r[ir.ShapeInt64] = mapCoder{sizeMap[K, int64], encoderOf[K, int64](ks, ir.ShapeInt64)}
-	r[ir.ShapeString] = mapCoder{sizeMap[K, string], encoderOf[K, string](ks, ir.ShapeString)}
-	r[ir.ShapeSlice] = mapCoder{sizeMap[K, []byte], encoderOf[K, []byte](ks, ir.ShapeSlice)}
+func sizerRow[K comparable](ks ir.Shape) {
+	r := &mapSizers[ks]
+	r[ir.ShapeInt8], r[ir.ShapeInt16], r[ir.ShapeInt32] = sizeMap[K, int8], sizeMap[K, int16], sizeMap[K, int32]
+	r[ir.ShapeInt64], r[ir.ShapeString], r[ir.ShapeSlice] = sizeMap[K, int64], sizeMap[K, string], sizeMap[K, []byte]
 }
 
-// coderOf returns the coder of the map type t (ir.DirectMap) and the wire
-// widths of its fixed-size keys and values (0 for strings and binaries).
-func coderOf(t *ir.Type) (c mapCoder, kw, vw int) {
-	return mapCoders[ir.KeyShape(t.Key)][ir.ValueShape(t.Elem)], t.Key.Wire.FixedSize(), t.Elem.Wire.FixedSize()
+// encodeDirect writes the entries of the direct map of type t at slot from
+// pos (see encodeMap). It picks the instantiation by switches, not through
+// a table of func values: a call through one would make escape analysis
+// move every mapOut, and DirectMapEncode's with it, to the heap.
+func (mo *mapOut) encodeDirect(t *ir.Type, slot unsafe.Pointer, pos int) int {
+	ks, vs := ir.KeyShape(t.Key), ir.ValueShape(t.Elem)
+	kw, vw := t.Key.Wire.FixedSize(), t.Elem.Wire.FixedSize()
+	switch ks {
+	case ir.ShapeInt8:
+		return encodeKeyed[int8](mo, slot, pos, ks, vs, kw, vw)
+	case ir.ShapeInt16:
+		return encodeKeyed[int16](mo, slot, pos, ks, vs, kw, vw)
+	case ir.ShapeInt32:
+		return encodeKeyed[int32](mo, slot, pos, ks, vs, kw, vw)
+	case ir.ShapeInt64:
+		return encodeKeyed[int64](mo, slot, pos, ks, vs, kw, vw)
+	case ir.ShapeFloat64:
+		return encodeKeyed[float64](mo, slot, pos, ks, vs, kw, vw)
+	case ir.ShapeString:
+		return encodeKeyed[string](mo, slot, pos, ks, vs, kw, vw)
+	}
+	panic("interp: a direct map with keys of shape " + strconv.Itoa(int(ks)))
+}
+
+func encodeKeyed[K comparable](mo *mapOut, slot unsafe.Pointer, pos int, ks, vs ir.Shape, kw, vw int) int {
+	switch vs {
+	case ir.ShapeInt8:
+		return encodeMap[K, int8](mo, slot, pos, ks, vs, kw, vw)
+	case ir.ShapeInt16:
+		return encodeMap[K, int16](mo, slot, pos, ks, vs, kw, vw)
+	case ir.ShapeInt32:
+		return encodeMap[K, int32](mo, slot, pos, ks, vs, kw, vw)
+	case ir.ShapeInt64:
+		return encodeMap[K, int64](mo, slot, pos, ks, vs, kw, vw)
+	case ir.ShapeString:
+		return encodeMap[K, string](mo, slot, pos, ks, vs, kw, vw)
+	case ir.ShapeSlice:
+		return encodeMap[K, []byte](mo, slot, pos, ks, vs, kw, vw)
+	}
+	panic("interp: a direct map with values of shape " + strconv.Itoa(int(vs)))
 }
 
 // sizeMap returns the encoded size of the entries of the map at slot.
@@ -71,18 +125,10 @@ func sizeOf[T any](x *T, w int) int {
 	return w
 }
 
-// encoderOf returns encodeMap for maps of K to V, whose shapes are ks and
-// vs.
-func encoderOf[K comparable, V any](ks, vs ir.Shape) func(dr *driver, slot unsafe.Pointer, pos, kw, vw int) int {
-	return func(dr *driver, slot unsafe.Pointer, pos, kw, vw int) int {
-		return encodeMap[K, V](dr, slot, pos, ks, vs, kw, vw)
-	}
-}
-
 // encodeMap writes the entries of the map at slot from pos, as many as the
 // header the program wrote before counts, and returns the position after
 // them, or failed after recording an error.
-func encodeMap[K comparable, V any](dr *driver, slot unsafe.Pointer, pos int, ks, vs ir.Shape, kw, vw int) int {
+func encodeMap[K comparable, V any](dr *mapOut, slot unsafe.Pointer, pos int, ks, vs ir.Shape, kw, vw int) int {
 	m := *(*map[K]V)(slot)
 	want := len(m) // the program wrote this count in the header just before
 	i := 0
@@ -109,7 +155,7 @@ func encodeMap[K comparable, V any](dr *driver, slot unsafe.Pointer, pos int, ks
 // width w (0: a string or binary) and returns the position after it, or -1
 // after recording an error. The shape is a small integer known per map, so
 // this switch costs less per entry than a type switch on an interface.
-func (dr *driver) put(p unsafe.Pointer, s ir.Shape, w, pos int) int {
+func (dr *mapOut) put(p unsafe.Pointer, s ir.Shape, w, pos int) int {
 	switch s {
 	case ir.ShapeInt8:
 		return dr.putFixed(uint64(*(*int8)(p)), w, pos)
@@ -132,7 +178,7 @@ func (dr *driver) put(p unsafe.Pointer, s ir.Shape, w, pos int) int {
 
 // putFixed writes u's low w bytes (1, 2, 4 or 8) big-endian at pos and
 // returns the position after them, or -1 after recording ErrShortBuffer.
-func (dr *driver) putFixed(u uint64, w, pos int) int {
+func (dr *mapOut) putFixed(u uint64, w, pos int) int {
 	out := dr.out
 	if len(out)-pos < w {
 		return dr.short(pos)
@@ -155,7 +201,7 @@ func (dr *driver) putFixed(u uint64, w, pos int) int {
 // ErrInvalidValue for bytes longer than an i32 counts. Bytes of
 // wire.NocopyThreshold or more go to the NocopyWriter when there is one,
 // as the programs hand them.
-func (dr *driver) putBytes(b []byte, pos int) int {
+func (dr *mapOut) putBytes(b []byte, pos int) int {
 	out := dr.out
 	if len(b) > math.MaxInt32 {
 		dr.err = wire.Errorf(wire.ErrInvalidValue, "a string of "+strconv.Itoa(len(b))+" bytes")
@@ -181,7 +227,7 @@ func (dr *driver) putBytes(b []byte, pos int) int {
 
 // short records ErrShortBuffer at pos, as a program's failed bound check
 // does, and returns -1.
-func (dr *driver) short(pos int) int {
+func (dr *mapOut) short(pos int) int {
 	dr.err = &wire.Error{Class: wire.ErrShortBuffer, Detail: "at offset " + strconv.Itoa(pos) + "; did the value change after EncodedSize?"}
 	return -1
 }

@@ -118,3 +118,28 @@ func BenchmarkInlineDepth(b *testing.B) {
 		}
 	}
 }
+
+// smallMapProbe is a message with one map, for the fixed cost of a map.
+type smallMapProbe struct {
+	M map[int32]int64 `frugal:"1,default,map<i32:i64>"`
+}
+
+// BenchmarkSmallMap is size and encode of a struct whose one map is empty
+// or holds one entry: the difference is what a map costs beyond its
+// entries' bytes (Go's iteration, the exits).
+func BenchmarkSmallMap(b *testing.B) {
+	for _, n := range []int{0, 1} {
+		v := &smallMapProbe{M: map[int32]int64{}}
+		for i := range n {
+			v.M[int32(i)] = int64(i)
+		}
+		c := prepared(&testing.T{}, v)
+		p := reflect.ValueOf(v).UnsafePointer()
+		buf := make([]byte, 64)
+		b.Run(fmt.Sprintf("entries=%d", n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				c.Encode(buf[:c.Size(p)], nil, p)
+			}
+		})
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/cloudwego/gopkg/protocol/thrift"
 	"github.com/frugaljit/frugal/backend"
 	"github.com/frugaljit/frugal/interp"
+	"github.com/frugaljit/frugal/ir"
 	"github.com/frugaljit/frugal/ssa"
 	"github.com/frugaljit/frugal/wire"
 )
@@ -31,6 +32,7 @@ var stackLimit = stackWords
 // pooled driver that serves exits.
 type invocation struct {
 	dr                      *driver
+	err                     error // recorded by an exit served without the driver
 	out                     []byte
 	w                       thrift.NocopyWriter
 	outAddr, outLen, writer uint64 // the arguments encode programs take for the output
@@ -147,6 +149,19 @@ const failed = ^uint64(0)
 // serve serves exit site i of c, whose arguments are in ctx.
 func (cl *invocation) serve(c *compiled, i int, ctx []uint64) uint64 {
 	site := &c.fn.Sites[i]
+	// Maps of scalars and strings are sized and written without a driver:
+	// a call whose only exits are such maps takes none from the pool.
+	switch site.Kind {
+	case ssa.ExitMapSize:
+		return uint64(interp.DirectMapSize(site.Aux.(*ir.Type), ctx[c.fn.Layout.ExitArgs]))
+	case ssa.ExitMapEncode:
+		args := ctx[c.fn.Layout.ExitArgs:]
+		n, err := interp.DirectMapEncode(cl.out, cl.w, site.Aux.(*ir.Type), args[0], int(args[1]))
+		if err != nil {
+			cl.err = err
+		}
+		return uint64(n)
+	}
 	dr := cl.driver()
 	args := dr.args[:site.Args]
 	copy(args, ctx[c.fn.Layout.ExitArgs:])
@@ -268,8 +283,8 @@ func (cd *Codec) Encode(buf []byte, w thrift.NocopyWriter, p unsafe.Pointer) (in
 // result ends the invocation: the bytes the program returned, or the
 // error an exit recorded, in the field of the struct named.
 func (cl *invocation) result(n uint64, name string) (int, error) {
-	var err error
-	if cl.dr != nil {
+	err := cl.err
+	if err == nil && cl.dr != nil {
 		err = cl.dr.exits.Err()
 	}
 	cl.release()
