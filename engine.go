@@ -59,15 +59,15 @@ func engineFromEnv() (Engine, error) {
 
 // resolveEngine turns a requested engine into the one that runs for the
 // struct d, or says why the request cannot be met.
-// For the jit it also returns the codec, compiled to inline inline levels
-// of nested structs.
-func resolveEngine(want Engine, d *ir.StructDesc, inline int) (Engine, string, *jit.Codec, error) {
+// For the jit it also returns the codec, compiled to inline inlineDepth
+// levels of nested structs.
+func resolveEngine(want Engine, d *ir.StructDesc, inlineDepth int) (Engine, string, *jit.Codec, error) {
 	switch want {
 	case EngineAuto:
 		if raceEnabled {
 			return EngineReflect, "auto: the race detector is on, and it sees the reflect codec's memory accesses, not generated code's", nil, nil
 		}
-		jc, err := jit.PrepareInline(d, inline)
+		jc, err := jit.PrepareInline(d, inlineDepth)
 		if err != nil {
 			return EngineReflect, "auto: the jit cannot run this type here (" + err.Error() + ")", nil, nil
 		}
@@ -80,7 +80,7 @@ func resolveEngine(want Engine, d *ir.StructDesc, inline int) (Engine, string, *
 		}
 		return EngineInterp, "asked for", nil, nil
 	case EngineJIT:
-		jc, err := jit.PrepareInline(d, inline)
+		jc, err := jit.PrepareInline(d, inlineDepth)
 		if err != nil {
 			return EngineReflect, "", nil, fmt.Errorf("%w: jit: %v", ErrEngineUnavailable, err)
 		}

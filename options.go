@@ -10,8 +10,7 @@ import (
 type options struct {
 	engine         Engine
 	engineSet      bool
-	maxInlineDepth int
-	inlineSet      bool
+	maxInlineDepth int // negative: SetMaxInlineDepth's default
 }
 
 // Option configures Pretouch.
@@ -29,7 +28,7 @@ func WithEngine(e Engine) Option {
 // more calls per message. It does not change the encoding. A negative depth
 // means the default (SetMaxInlineDepth).
 func WithMaxInlineDepth(depth int) Option {
-	return func(o *options) { o.maxInlineDepth, o.inlineSet = depth, true }
+	return func(o *options) { o.maxInlineDepth = depth }
 }
 
 // WithMaxInlineILSize is accepted for compatibility with cloudwego/frugal
@@ -57,7 +56,7 @@ func SetMaxInlineDepth(depth int) int {
 
 // inlineDepth is the inline depth a codec built with o compiles with.
 func (o *options) inlineDepth() int {
-	if o != nil && o.inlineSet && o.maxInlineDepth >= 0 {
+	if o != nil && o.maxInlineDepth >= 0 {
 		return o.maxInlineDepth
 	}
 	return int(maxInlineDepth.Load())

@@ -15,7 +15,7 @@ func Pretouch(vt any, opts ...Option) error {
 	}
 	var o *options
 	if len(opts) > 0 {
-		o = &options{}
+		o = &options{maxInlineDepth: -1} // -1: the default, unless an option says
 		for _, opt := range opts {
 			opt(o)
 		}

@@ -29,10 +29,11 @@ func DirectMapSize(t *ir.Type, slot uint64) int {
 }
 
 // DirectMapEncode writes the entries of the map of type t (ir.DirectMap)
-// at slot (an address as programs hold it) into out from pos, with the driver's contract for ExitMapEncode
-// (strings of wire.NocopyThreshold bytes or more to w when it is not nil),
-// and returns the position after them, or -1 and the error. It needs no
-// driver, so a call whose only exits are its maps takes none from a pool.
+// at slot (an address as programs hold it) into out from pos, with the
+// driver's contract for ExitMapEncode (strings of wire.NocopyThreshold
+// bytes or more to w when it is not nil), and returns the position after
+// them, or -1 and the error. It needs no driver, so a call whose only
+// exits are its maps takes none from a pool.
 func DirectMapEncode(out []byte, w thrift.NocopyWriter, t *ir.Type, slot uint64, pos int) (int, error) {
 	mo := mapOut{out: out, w: w}
 	n := mo.encodeDirect(t, pointer(slot), pos)
@@ -128,7 +129,7 @@ func sizeOf[T any](x *T, w int) int {
 // encodeMap writes the entries of the map at slot from pos, as many as the
 // header the program wrote before counts, and returns the position after
 // them, or failed after recording an error.
-func encodeMap[K comparable, V any](dr *mapOut, slot unsafe.Pointer, pos int, ks, vs ir.Shape, kw, vw int) int {
+func encodeMap[K comparable, V any](mo *mapOut, slot unsafe.Pointer, pos int, ks, vs ir.Shape, kw, vw int) int {
 	m := *(*map[K]V)(slot)
 	want := len(m) // the program wrote this count in the header just before
 	i := 0
@@ -136,16 +137,16 @@ func encodeMap[K comparable, V any](dr *mapOut, slot unsafe.Pointer, pos int, ks
 		if i == want {
 			break
 		}
-		if pos = dr.put(unsafe.Pointer(&k), ks, kw, pos); pos < 0 {
+		if pos = mo.put(unsafe.Pointer(&k), ks, kw, pos); pos < 0 {
 			return pos
 		}
-		if pos = dr.put(unsafe.Pointer(&v), vs, vw, pos); pos < 0 {
+		if pos = mo.put(unsafe.Pointer(&v), vs, vw, pos); pos < 0 {
 			return pos
 		}
 		i++
 	}
 	if i < want {
-		dr.err = wire.Errorf(wire.ErrInvalidValue, "a map lost entries while it was encoded")
+		mo.err = wire.Errorf(wire.ErrInvalidValue, "a map lost entries while it was encoded")
 		return -1
 	}
 	return pos
@@ -155,33 +156,33 @@ func encodeMap[K comparable, V any](dr *mapOut, slot unsafe.Pointer, pos int, ks
 // width w (0: a string or binary) and returns the position after it, or -1
 // after recording an error. The shape is a small integer known per map, so
 // this switch costs less per entry than a type switch on an interface.
-func (dr *mapOut) put(p unsafe.Pointer, s ir.Shape, w, pos int) int {
+func (mo *mapOut) put(p unsafe.Pointer, s ir.Shape, w, pos int) int {
 	switch s {
 	case ir.ShapeInt8:
-		return dr.putFixed(uint64(*(*int8)(p)), w, pos)
+		return mo.putFixed(uint64(*(*int8)(p)), w, pos)
 	case ir.ShapeInt16:
-		return dr.putFixed(uint64(*(*int16)(p)), w, pos)
+		return mo.putFixed(uint64(*(*int16)(p)), w, pos)
 	case ir.ShapeInt32:
-		return dr.putFixed(uint64(*(*int32)(p)), w, pos)
+		return mo.putFixed(uint64(*(*int32)(p)), w, pos)
 	case ir.ShapeInt64:
-		return dr.putFixed(uint64(*(*int64)(p)), w, pos)
+		return mo.putFixed(uint64(*(*int64)(p)), w, pos)
 	case ir.ShapeFloat64:
-		return dr.putFixed(math.Float64bits(*(*float64)(p)), w, pos)
+		return mo.putFixed(math.Float64bits(*(*float64)(p)), w, pos)
 	case ir.ShapeString:
 		str := *(*string)(p)
-		return dr.putBytes(unsafe.Slice(unsafe.StringData(str), len(str)), pos)
+		return mo.putBytes(unsafe.Slice(unsafe.StringData(str), len(str)), pos)
 	case ir.ShapeSlice:
-		return dr.putBytes(*(*[]byte)(p), pos)
+		return mo.putBytes(*(*[]byte)(p), pos)
 	}
 	panic("interp: a map entry of shape " + strconv.Itoa(int(s)))
 }
 
 // putFixed writes u's low w bytes (1, 2, 4 or 8) big-endian at pos and
 // returns the position after them, or -1 after recording ErrShortBuffer.
-func (dr *mapOut) putFixed(u uint64, w, pos int) int {
-	out := dr.out
+func (mo *mapOut) putFixed(u uint64, w, pos int) int {
+	out := mo.out
 	if len(out)-pos < w {
-		return dr.short(pos)
+		return mo.short(pos)
 	}
 	switch w {
 	case 1:
@@ -201,33 +202,33 @@ func (dr *mapOut) putFixed(u uint64, w, pos int) int {
 // ErrInvalidValue for bytes longer than an i32 counts. Bytes of
 // wire.NocopyThreshold or more go to the NocopyWriter when there is one,
 // as the programs hand them.
-func (dr *mapOut) putBytes(b []byte, pos int) int {
-	out := dr.out
+func (mo *mapOut) putBytes(b []byte, pos int) int {
+	out := mo.out
 	if len(b) > math.MaxInt32 {
-		dr.err = wire.Errorf(wire.ErrInvalidValue, "a string of "+strconv.Itoa(len(b))+" bytes")
+		mo.err = wire.Errorf(wire.ErrInvalidValue, "a string of "+strconv.Itoa(len(b))+" bytes")
 		return -1
 	}
 	if len(out)-pos < 4 {
-		return dr.short(pos)
+		return mo.short(pos)
 	}
 	binary.BigEndian.PutUint32(out[pos:], uint32(len(b)))
 	pos += 4
-	if dr.w != nil && len(b) >= wire.NocopyThreshold {
-		if err := dr.w.WriteDirect(b, len(out)-pos); err != nil {
-			dr.err = err
+	if mo.w != nil && len(b) >= wire.NocopyThreshold {
+		if err := mo.w.WriteDirect(b, len(out)-pos); err != nil {
+			mo.err = err
 			return -1
 		}
 		return pos
 	}
 	if len(out)-pos < len(b) {
-		return dr.short(pos)
+		return mo.short(pos)
 	}
 	return pos + copy(out[pos:], b)
 }
 
 // short records ErrShortBuffer at pos, as a program's failed bound check
 // does, and returns -1.
-func (dr *mapOut) short(pos int) int {
-	dr.err = &wire.Error{Class: wire.ErrShortBuffer, Detail: "at offset " + strconv.Itoa(pos) + "; did the value change after EncodedSize?"}
+func (mo *mapOut) short(pos int) int {
+	mo.err = &wire.Error{Class: wire.ErrShortBuffer, Detail: "at offset " + strconv.Itoa(pos) + "; did the value change after EncodedSize?"}
 	return -1
 }
