@@ -162,11 +162,24 @@ func (g *Gen) mapValue(t reflect.Type, tt *TType, req Requiredness, depth int) r
 	}
 	n := g.length(g.MaxMapLen, depth)
 	m := reflect.MakeMapWithSize(t, n)
+	// Sometimes entries put in first and deleted after leave holes where
+	// Go keeps the map, so that its slots are not filled in order.
+	var gone []reflect.Value
+	if n > 0 && g.chance(0.3) {
+		for range 1 + g.r.IntN(3) {
+			k := g.value(t.Key(), tt.Key, Required, depth, true)
+			m.SetMapIndex(k, g.value(t.Elem(), tt.Elem, Required, depth, false))
+			gone = append(gone, k)
+		}
+	}
 	for i := 0; i < n; i++ {
 		g.budget--
 		k := g.value(t.Key(), tt.Key, Required, depth, true)
 		v := g.value(t.Elem(), tt.Elem, Required, depth, false)
 		m.SetMapIndex(k, v)
+	}
+	for _, k := range gone {
+		m.SetMapIndex(k, reflect.Value{})
 	}
 	return m
 }

@@ -19,8 +19,9 @@ func valueSeed(ti, i int) uint64 {
 // TestRandomConformance checks thousands of random values of every generated
 // struct type with Check. Half of them have maps of at most one entry, whose
 // encodings must match Apache's byte for byte; the other half are compared
-// up to map order. Each failure names the seed that regenerates its value:
-// NewGen(seed) with MaxMapLen 1 for even i.
+// up to map order, and a quarter have maps of up to 12 entries. Each
+// failure names the seed that regenerates its value: NewGen(seed) with
+// MaxMapLen 1 for even i, 12 where i%4 is 1.
 func TestRandomConformance(t *testing.T) {
 	for ti, typ := range Types {
 		t.Run(typ.String(), func(t *testing.T) {
@@ -28,8 +29,11 @@ func TestRandomConformance(t *testing.T) {
 			for i := 0; i < valuesPerType; i++ {
 				seed := valueSeed(ti, i)
 				g := NewGen(seed)
-				if i%2 == 0 {
+				switch i % 4 {
+				case 0, 2:
 					g.MaxMapLen = 1
+				case 1: // past the 8 entries Go keeps in one group
+					g.MaxMapLen = 12
 				}
 				v := g.Struct(typ)
 				if msg := Check(typ, v); msg != "" {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"unsafe"
 
+	"github.com/frugaljit/frugal/internal/gomap"
 	"github.com/frugaljit/frugal/ir"
 	"github.com/frugaljit/frugal/ssa"
 	"github.com/frugaljit/frugal/wire"
@@ -37,7 +38,7 @@ func Prepare(d *ir.StructDesc) error {
 		// byte-swap to big-endian for the wire assuming that order.
 		return errors.New("the SSA interpreter runs on little-endian hosts only")
 	}
-	if err := CheckMapHeader(); err != nil {
+	if err := gomap.CheckHeader(); err != nil {
 		return err
 	}
 	seen := map[*ir.StructDesc]bool{}

@@ -194,8 +194,11 @@ func mapAt(t *ir.Type, slot unsafe.Pointer) reflect.Value {
 
 // mapEntries copies the map's keys and values into arrays the driver keeps,
 // and returns the address of an array of (key address, value address)
-// pairs, in the map's iteration order. The arrays are reused by later
-// calls on the same driver (see Exits), so a warm encode allocates nothing.
+// pairs, in the map's iteration order, as many as its length; or 0 where
+// iterating it found another number of entries (it changed meanwhile: a
+// data race), for the program must not read pairs that are not there. The
+// arrays are reused by later calls on the same driver (see Exits), so a
+// warm encode allocates nothing.
 func (dr *driver) mapEntries(t *ir.Type, slot unsafe.Pointer) uint64 {
 	n := mapLen(t, slot)
 	if n == 0 {
@@ -206,6 +209,9 @@ func (dr *driver) mapEntries(t *ir.Type, slot unsafe.Pointer) uint64 {
 		c(b, slot)
 	} else {
 		b.copyReflect(t, mapAt(t, slot), n)
+	}
+	if b.used != n || len(b.pairs) != 2*n {
+		return 0
 	}
 	return uint64(uintptr(unsafe.Pointer(unsafe.SliceData(b.pairs))))
 }

@@ -146,7 +146,7 @@ func encodeMap[K comparable, V any](mo *mapOut, slot unsafe.Pointer, pos int, ks
 		i++
 	}
 	if i < want {
-		mo.err = wire.Errorf(wire.ErrInvalidValue, "a map lost entries while it was encoded")
+		mo.err = wire.MapChanged("")
 		return -1
 	}
 	return pos

@@ -5,7 +5,7 @@ import (
 	"sync"
 	"unsafe"
 
-	"github.com/frugaljit/frugal/interp"
+	"github.com/frugaljit/frugal/internal/gomap"
 )
 
 // gStack returns the running goroutine's g.stack.lo, g.stack.hi and
@@ -36,7 +36,7 @@ var selfCheck = sync.OnceValue(func() error {
 	if !(lo < guard && guard < hi) && guard != stackPreempt {
 		return fmt.Errorf("jit self-check: g.stackguard0 %#x is neither in [%#x, %#x) nor stackPreempt", guard, lo, hi)
 	}
-	if err := interp.CheckMapHeader(); err != nil {
+	if err := gomap.CheckHeader(); err != nil {
 		return fmt.Errorf("jit self-check: %v", err)
 	}
 	return nil

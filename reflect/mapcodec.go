@@ -100,17 +100,25 @@ func sizeMapKV[K comparable, V any](t *ir.Type, p unsafe.Pointer, depth int) int
 
 func encodeMapKV[K comparable, V any](e *encoder, t *ir.Type, p unsafe.Pointer, i, depth int) (int, error) {
 	m := *(*map[K]V)(p)
-	i, err := e.mapHeader(t, len(m), i)
+	want := len(m)
+	i, err := e.mapHeader(t, want, i)
 	if err != nil {
 		return i, err
 	}
+	n := 0
 	for k, v := range m {
+		if n++; n > want {
+			break
+		}
 		if i, err = e.elem(t.Key, noescape(unsafe.Pointer(&k)), i, depth); err != nil {
 			return i, wire.InField(err, "[key]")
 		}
 		if i, err = e.elem(t.Elem, noescape(unsafe.Pointer(&v)), i, depth); err != nil {
 			return i, wire.InField(err, "[value]")
 		}
+	}
+	if n != want {
+		return i, wire.MapChanged("")
 	}
 	return i, nil
 }
@@ -182,14 +190,19 @@ func sizeMapReflect(t *ir.Type, p unsafe.Pointer, depth int) int {
 
 func encodeMapReflect(e *encoder, t *ir.Type, p unsafe.Pointer, i, depth int) (int, error) {
 	m := mapAt(t, p)
-	i, err := e.mapHeader(t, m.Len(), i)
+	want := m.Len()
+	i, err := e.mapHeader(t, want, i)
 	if err != nil {
 		return i, err
 	}
 	k, v := reflect.New(t.Value.Key()).Elem(), reflect.New(t.Value.Elem()).Elem()
 	var it reflect.MapIter
 	it.Reset(m)
+	n := 0
 	for it.Next() {
+		if n++; n > want {
+			break
+		}
 		k.SetIterKey(&it)
 		v.SetIterValue(&it)
 		if i, err = e.value(t.Key, k.Addr().UnsafePointer(), i, depth); err != nil {
@@ -198,6 +211,9 @@ func encodeMapReflect(e *encoder, t *ir.Type, p unsafe.Pointer, i, depth int) (i
 		if i, err = e.value(t.Elem, v.Addr().UnsafePointer(), i, depth); err != nil {
 			return i, wire.InField(err, "[value]")
 		}
+	}
+	if n != want {
+		return i, wire.MapChanged("")
 	}
 	return i, nil
 }

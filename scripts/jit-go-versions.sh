@@ -19,7 +19,7 @@ for v in "${versions[@]}"; do
 	echo "== jit on $v"
 	export GOTOOLCHAIN=$v
 	go version
-	go test -count=1 ./backend/... ./jit/...
+	go test -count=1 ./backend/... ./jit/... ./internal/gomap
 	GODEBUG=gccheckmark=1 go test -count=1 ./jit/...
 	FRUGAL_ENGINE=jit go test -count=1 .
 	(cd conformance && FRUGAL_ENGINE=jit go test -count=1 .)

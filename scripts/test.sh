@@ -34,6 +34,10 @@ echo "== main module API tests and conformance on the machine-code engine: FRUGA
 FRUGAL_ENGINE=jit go test -count=1 .
 (cd conformance && FRUGAL_ENGINE=jit go test -count=1 ./...)
 
+echo "== the same with FRUGAL_MAPWALK=off: every map through the driver, as where no map layout is verified"
+FRUGAL_MAPWALK=off FRUGAL_ENGINE=jit go test -count=1 . ./interp ./jit
+(cd conformance && FRUGAL_MAPWALK=off FRUGAL_ENGINE=jit go test -count=1 .)
+
 echo "== main module API tests and conformance on the reflect codec: FRUGAL_ENGINE=reflect (auto picks the jit outside -race)"
 FRUGAL_ENGINE=reflect go test -count=1 .
 (cd conformance && FRUGAL_ENGINE=reflect go test -count=1 ./...)

@@ -53,12 +53,23 @@ func (e *encodeBuilder) advance(n int64) { e.vars[varPos] = e.add(e.pos(), e.ico
 // fail ends the function with an error of the given class, at the field
 // being coded (and field, when not empty, inside it).
 func (e *encodeBuilder) fail(class error, field string) {
+	e.failWith(&wire.Error{Class: class, Path: e.pathTo(field)})
+}
+
+// failWith ends the function with err, whose Path is where.
+func (e *encodeBuilder) failWith(err *wire.Error) {
+	e.exit(ExitFail, err, TypeI64, e.pos())
+	e.returnValue(e.iconst(TypeI64, -1))
+}
+
+// pathTo is the path of the field being coded, and of field inside it when
+// field is not empty.
+func (e *encodeBuilder) pathTo(field string) string {
 	path := strings.Join(e.path, ".")
 	if field != "" {
 		path = strings.Trim(path+"."+field, ".")
 	}
-	e.exit(ExitFail, &wire.Error{Class: class, Path: path}, TypeI64, e.pos())
-	e.returnValue(e.iconst(TypeI64, -1))
+	return path
 }
 
 // inField runs body with field pushed on the error path.
@@ -162,16 +173,7 @@ func (e *encodeBuilder) instr(in *ir.Instr, base *Value) {
 	case ir.OpEach:
 		e.each(in, base, func(elem *Value) { e.list(in.Body, elem) })
 	case ir.OpMapEach:
-		if ir.DirectMap(in.Type) {
-			slot := e.ptrAt(base, in.Off)
-			e.ifEntries(slot, func() {
-				next := e.exit(ExitMapEncode, in.Type, TypeI64, slot, e.pos())
-				e.guard(e.value(OpEq, TypeBool, 0, next, e.iconst(TypeI64, -1)), func() { e.returnValue(next) })
-				e.vars[varPos] = next
-			})
-			return
-		}
-		e.mapEach(in, base, func(k *Value) { e.list(in.Key, k) }, func(v *Value) { e.list(in.Value, v) })
+		e.mapEntries(in, e.ptrAt(base, in.Off))
 	case ir.OpCall:
 		next := e.exit(ExitCallEncode, in.Callee, TypeI64, e.ptrAt(base, in.Off), e.pos())
 		e.guard(e.value(OpEq, TypeBool, 0, next, e.iconst(TypeI64, -1)), func() { e.returnValue(next) })
@@ -223,4 +225,25 @@ func (e *encodeBuilder) bytes(p *Value, prefix bool) {
 			e.guard(e.value(OpNe, TypeBool, 0, r, e.iconst(TypeI64, 0)), func() { e.returnValue(e.iconst(TypeI64, -1)) })
 		}, copyIn)
 	}, copyIn)
+}
+
+// mapEntries writes the entries of the map at slot, as many as the header
+// before them counts: where they are fewer or more (the map changed since),
+// the encoding fails.
+func (e *encodeBuilder) mapEntries(in *ir.Instr, slot *Value) {
+	entry := func(k, v *Value) { e.list(in.Key, k); e.list(in.Value, v) }
+	counted := func(n *Value) {
+		e.guard(e.value(OpNe, TypeBool, 0, n, e.mapLen(slot)), func() { e.failWith(wire.MapChanged(e.pathTo(""))) })
+	}
+	e.ifEntries(slot, func() {
+		if !ir.DirectMap(in.Type) {
+			e.eachEntry(in.Type, slot, entry, counted)
+			return
+		}
+		e.directEntries(in.Type, slot, entry, counted, func() {
+			next := e.exit(ExitMapEncode, in.Type, TypeI64, slot, e.pos())
+			e.guard(e.value(OpEq, TypeBool, 0, next, e.iconst(TypeI64, -1)), func() { e.returnValue(next) })
+			e.vars[varPos] = next
+		})
+	})
 }

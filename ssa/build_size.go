@@ -32,25 +32,6 @@ func (bd *builder) lenAt(p *Value) *Value {
 	return bd.load(TypeI64, bd.ptrAt(p, 8))
 }
 
-// mapLen reads the number of entries of the map at slot as Go's compiler
-// compiles len(m): 0 for a nil map, else the first word of the map's
-// header, where the runtime keeps the count for the compiler's sake
-// (internal/runtime/maps.Map.used; hmap.count before Go 1.24's swiss
-// maps). The jit's start-up self-check verifies it on the running Go.
-func (bd *builder) mapLen(slot *Value) *Value {
-	m := bd.load(TypePtr, slot)
-	return bd.choose(bd.value(OpEq, TypeBool, 0, m, bd.iconst(TypePtr, 0)),
-		func() *Value { return bd.iconst(TypeI64, 0) },
-		func() *Value { return bd.load(TypeI64, m) })
-}
-
-// ifEntries runs body when the map at slot has entries. The driver's map
-// exits do nothing for an empty map but still cost a return to Go and back,
-// and real messages carry many empty or nil maps.
-func (bd *builder) ifEntries(slot *Value, body func()) {
-	bd.ifElse(bd.value(OpNe, TypeBool, 0, bd.mapLen(slot), bd.iconst(TypeI64, 0)), body, nil)
-}
-
 func (bd *builder) sizeInstr(in *ir.Instr, base *Value) {
 	switch in.Op {
 	case ir.OpSizeConst:
@@ -81,12 +62,16 @@ func (bd *builder) sizeInstr(in *ir.Instr, base *Value) {
 	case ir.OpEach:
 		bd.each(in, base, func(elem *Value) { bd.sizeList(in.Body, elem) })
 	case ir.OpMapEach:
-		if ir.DirectMap(in.Type) {
-			slot := bd.ptrAt(base, in.Off)
-			bd.ifEntries(slot, func() { bd.grow(bd.exit(ExitMapSize, in.Type, TypeI64, slot)) })
-			return
-		}
-		bd.mapEach(in, base, func(k *Value) { bd.sizeList(in.Key, k) }, func(v *Value) { bd.sizeList(in.Value, v) })
+		slot := bd.ptrAt(base, in.Off)
+		entry := func(k, v *Value) { bd.sizeList(in.Key, k); bd.sizeList(in.Value, v) }
+		ignore := func(*Value) {}
+		bd.ifEntries(slot, func() {
+			if !ir.DirectMap(in.Type) {
+				bd.eachEntry(in.Type, slot, entry, ignore)
+				return
+			}
+			bd.directEntries(in.Type, slot, entry, ignore, func() { bd.grow(bd.exit(ExitMapSize, in.Type, TypeI64, slot)) })
+		})
 	case ir.OpCall:
 		bd.grow(bd.exit(ExitCallSize, in.Callee, TypeI64, bd.ptrAt(base, in.Off)))
 	default:
@@ -101,21 +86,6 @@ func (bd *builder) each(in *ir.Instr, base *Value, body func(elem *Value)) {
 	bd.loop(n, func(i *Value) {
 		off := bd.value(OpMul, TypeI64, 0, i, bd.iconst(TypeI64, int64(in.N)))
 		body(bd.value(OpAddPtr, TypePtr, 0, data, off))
-	})
-}
-
-// mapEach loops over the entries of the map at base+in.Off, which the
-// driver hands over as (key address, value address) pairs.
-func (bd *builder) mapEach(in *ir.Instr, base *Value, key, value func(*Value)) {
-	m := bd.ptrAt(base, in.Off)
-	bd.ifEntries(m, func() {
-		n := bd.mapLen(m)
-		entries := bd.exit(ExitMapEntries, in.Type, TypePtr, m)
-		bd.loop(n, func(i *Value) {
-			pair := bd.value(OpAddPtr, TypePtr, 0, entries, bd.value(OpMul, TypeI64, 0, i, bd.iconst(TypeI64, 16)))
-			key(bd.load(TypePtr, pair))
-			value(bd.load(TypePtr, bd.ptrAt(pair, 8)))
-		})
 	})
 }
 

@@ -12,6 +12,7 @@ func constFold(f *Func) {
 			foldValue(v)
 		}
 	}
+	folded := false
 	for _, b := range f.Blocks {
 		if b.Kind == BlockIf && b.Control.Op == OpConst {
 			taken := 0
@@ -20,7 +21,13 @@ func constFold(f *Func) {
 			}
 			b.removeSucc(1 - taken)
 			b.Kind, b.Control, b.Likely = BlockPlain, nil, -1
+			folded = true
 		}
+	}
+	if folded {
+		// The arm not taken may be reachable no more; its edges would
+		// leave phis with arguments from a block nothing dominates.
+		removeUnreachable(f)
 	}
 }
 

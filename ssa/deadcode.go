@@ -4,21 +4,7 @@ package ssa
 // is needed when it has an effect, controls a block, or is an argument of a
 // needed value.
 func deadCode(f *Func) {
-	reachable := make([]bool, f.nextB)
-	for _, b := range Postorder(f) {
-		reachable[b.ID] = true
-	}
-	var kept []*Block
-	for _, b := range f.Blocks {
-		if reachable[b.ID] {
-			kept = append(kept, b)
-			continue
-		}
-		for i := len(b.Succs) - 1; i >= 0; i-- {
-			b.removeSucc(i)
-		}
-	}
-	f.Blocks = kept
+	removeUnreachable(f)
 
 	live := make([]bool, f.NumValues())
 	var work []*Value
@@ -54,4 +40,24 @@ func deadCode(f *Func) {
 		}
 		b.Values = kept
 	}
+}
+
+// removeUnreachable removes the blocks no path from the entry reaches, and
+// their edges: the phis of the blocks they jumped to lose those arguments.
+func removeUnreachable(f *Func) {
+	reachable := make([]bool, f.nextB)
+	for _, b := range Postorder(f) {
+		reachable[b.ID] = true
+	}
+	var kept []*Block
+	for _, b := range f.Blocks {
+		if reachable[b.ID] {
+			kept = append(kept, b)
+			continue
+		}
+		for i := len(b.Succs) - 1; i >= 0; i-- {
+			b.removeSucc(i)
+		}
+	}
+	f.Blocks = kept
 }

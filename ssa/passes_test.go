@@ -78,6 +78,48 @@ func TestConstFold(t *testing.T) {
 	}
 }
 
+// A branch folded to a jump leaves the arm not taken unreachable; its edge
+// must not leave the join's phi an argument from a block no path reaches
+// (a value defined in a loop, as a count in a map walk, would then not
+// dominate its use). constFold alone must leave a valid function.
+func TestConstFoldDropsUnreachableArms(t *testing.T) {
+	b := fun(t, "f",
+		bloc("entry",
+			valu("mem", OpInitMem, TypeMem, 0),
+			valu("n", OpArg, TypeI64, 0),
+			valu("zero", OpConst, TypeI64, 0),
+			valu("one", OpConst, TypeI64, 1),
+			valu("yes", OpConst, TypeBool, 1),
+			goto_("head")),
+		bloc("head",
+			valu("i", OpPhi, TypeI64, 0, "zero", "next"),
+			valu("count", OpPhi, TypeI64, 0, "zero", "merged"),
+			valu("more", OpLtU, TypeBool, 0, "i", "n"),
+			if_("more", "body", "done")),
+		bloc("body", if_("yes", "take", "skip")),
+		bloc("take",
+			valu("inc", OpAdd, TypeI64, 0, "count", "one"),
+			goto_("join")),
+		bloc("skip", goto_("join")),
+		bloc("join",
+			valu("merged", OpPhi, TypeI64, 0, "inc", "count"),
+			valu("next", OpAdd, TypeI64, 0, "i", "one"),
+			goto_("head")),
+		bloc("done", ret("count")))
+	if err := Verify(b.f); err != nil {
+		t.Fatal(err)
+	}
+	constFold(b.f)
+	if err := Verify(b.f); err != nil {
+		t.Fatalf("after constFold: %v\n%s", err, b.f)
+	}
+	for _, blk := range b.f.Blocks {
+		if blk == b.blocks["skip"] {
+			t.Errorf("the arm not taken is still in the function:\n%s", b.f)
+		}
+	}
+}
+
 func TestCSE(t *testing.T) {
 	b := fun(t, "f",
 		bloc("entry",

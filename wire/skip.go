@@ -143,6 +143,14 @@ func Truncated(i, need int) error {
 	return Errorf(ErrTruncated, "need "+strconv.Itoa(need)+" bytes at offset "+strconv.Itoa(i))
 }
 
+// MapChanged is the error for a map whose entries, as iterated while it
+// was encoded, are not as many as its length, written before them: it
+// changed meanwhile, which only a data race does. path is where, as far as
+// the caller knows it.
+func MapChanged(path string) *Error {
+	return &Error{Class: ErrInvalidValue, Path: path, Detail: "a map changed while it was encoded (a data race?): its entries and its length disagree"}
+}
+
 // UnknownType is the error for an undefined type id t at offset i.
 func UnknownType(t Type, i int) error {
 	return Errorf(ErrUnknownType, "type id "+strconv.Itoa(int(t))+" at offset "+strconv.Itoa(i))

@@ -2,9 +2,11 @@ package interp
 
 import (
 	"reflect"
+	"strconv"
 	"testing"
 	"unsafe"
 
+	"github.com/frugaljit/frugal/internal/gomap"
 	"github.com/frugaljit/frugal/internal/testtypes"
 	"github.com/frugaljit/frugal/ir"
 	"github.com/frugaljit/frugal/ssa"
@@ -23,12 +25,24 @@ func (c countingDriver) Exit(kind ssa.ExitKind, aux any, args []uint64) uint64 {
 
 // Empty and nil maps cost no exit: size and encode read their length
 // inline and skip the driver, whose map exits would do nothing for them.
-func TestEmptyMapsTakeNoExit(t *testing.T) {
+// Small maps (a single group in Go's memory) cost none either where gomap
+// verified their layout: the program walks the group itself. Larger maps,
+// and every map where no layout is verified (FRUGAL_MAPWALK=off), go
+// through the driver.
+func TestMapExits(t *testing.T) {
 	d, err := ir.Resolve(reflect.TypeOf(testtypes.Nesting{}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	withMaps := testtypes.NewNesting()
+	small := testtypes.NewNesting() // 8 entries in each map
+	large := testtypes.NewNesting()
+	for i := range 9 {
+		k := strconv.Itoa(i)
+		large.MapStringString[k] = k
+		large.MapI32I64[int32(100+i)] = 1
+		large.MapI64String[int64(100+i)] = k
+		large.MapStringSimple[k] = testtypes.NewSimple()
+	}
 	nilMaps := testtypes.NewNesting()
 	nilMaps.MapStringString, nilMaps.MapI32I64, nilMaps.MapI64String, nilMaps.MapStringSimple = nil, nil, nil, nil
 	emptyMaps := testtypes.NewNesting()
@@ -47,12 +61,14 @@ func TestEmptyMapsTakeNoExit(t *testing.T) {
 		}
 		return c.kinds[ssa.ExitMapSize] + c.kinds[ssa.ExitMapEncode] + c.kinds[ssa.ExitMapEntries]
 	}
-	if n := mapExits(withMaps); n == 0 {
-		t.Fatal("no map exits for a Nesting with maps: the count sees nothing")
-	}
-	for name, v := range map[string]*testtypes.Nesting{"nil": nilMaps, "empty": emptyMaps} {
-		if n := mapExits(v); n != 0 {
-			t.Errorf("%s maps: %d map exits, want none", name, n)
+	_, walkErr := gomap.Verify()
+	for _, c := range []struct {
+		name  string
+		v     *testtypes.Nesting
+		exits bool
+	}{{"nil", nilMaps, false}, {"empty", emptyMaps, false}, {"small", small, walkErr != nil}, {"large", large, true}} {
+		if n := mapExits(c.v); (n > 0) != c.exits {
+			t.Errorf("%s maps: %d map exits, want some: %v (map walk: %v)", c.name, n, c.exits, walkErr)
 		}
 	}
 }

@@ -1,0 +1,145 @@
+package ssa
+
+import (
+	"github.com/frugaljit/frugal/internal/gomap"
+	"github.com/frugaljit/frugal/ir"
+)
+
+// mapLen reads the number of entries of the map at slot as Go's compiler
+// compiles len(m): 0 for a nil map, else the first word of the map's
+// header, where the runtime keeps the count for the compiler's sake
+// (internal/runtime/maps.Map.used; hmap.count before Go 1.24's swiss
+// maps). gomap.CheckHeader verifies it on the running Go.
+func (bd *builder) mapLen(slot *Value) *Value {
+	m := bd.load(TypePtr, slot)
+	return bd.choose(bd.value(OpEq, TypeBool, 0, m, bd.iconst(TypePtr, 0)),
+		func() *Value { return bd.iconst(TypeI64, 0) },
+		func() *Value { return bd.load(TypeI64, bd.ptrAt(m, gomap.UsedOff)) })
+}
+
+// ifEntries runs body when the map at slot has entries. The driver's map
+// exits do nothing for an empty map but still cost a return to Go and back,
+// and real messages carry many empty or nil maps.
+func (bd *builder) ifEntries(slot *Value, body func()) {
+	bd.ifElse(bd.value(OpNe, TypeBool, 0, bd.mapLen(slot), bd.iconst(TypeI64, 0)), body, nil)
+}
+
+// smallGroup builds the test whether Go keeps the map at slot, which has
+// entries, in a single group, and returns it, the group, and its layout for
+// a map of type t. ok is false, and nothing is built, where gomap verified
+// no layout for such maps on this runtime.
+func (bd *builder) smallGroup(t *ir.Type, slot *Value) (small, g *Value, l gomap.Layout, ok bool) {
+	if l, ok = gomap.Small(t.Go); !ok {
+		return nil, nil, l, false
+	}
+	m := bd.load(TypePtr, slot)
+	g = bd.load(TypePtr, bd.ptrAt(m, gomap.GroupOff))
+	// Go never leaves a small map with entries without its group; a nil
+	// one is still not read, but counts as a directory.
+	dirLen := bd.choose(bd.value(OpEq, TypeBool, 0, g, bd.iconst(TypePtr, 0)),
+		func() *Value { return bd.iconst(TypeI64, 1) },
+		func() *Value { return bd.load(TypeI64, bd.ptrAt(m, gomap.DirLenOff)) })
+	return bd.value(OpEq, TypeBool, 0, dirLen, bd.iconst(TypeI64, 0)), g, l, true
+}
+
+// directEntries runs entry on the addresses of the key and the element of
+// each entry of the map of type t (an ir.DirectMap) at slot, which has
+// entries (see ifEntries), then done on how many there were, where Go keeps
+// the map in a single group: a small map costs no exit. Elsewhere (a
+// larger map, or no verified layout) viaDriver runs instead, which has the
+// driver do all the entries in one exit.
+func (bd *builder) directEntries(t *ir.Type, slot *Value, entry func(k, v *Value), done func(n *Value), viaDriver func()) {
+	small, g, l, ok := bd.smallGroup(t, slot)
+	if !ok {
+		viaDriver()
+		return
+	}
+	bd.likelyIf(small, true, func() {
+		done(bd.entryLoop(bd.iconst(TypeI64, gomap.GroupSlots), entry, func(i *Value) (*Value, *Value, *Value) {
+			return bd.groupEntry(g, i, l)
+		}))
+	}, viaDriver)
+}
+
+// eachEntry runs entry on the addresses of the key and the element of each
+// entry of the map of type t at slot, which has entries (see ifEntries),
+// then done on how many there were. Where Go keeps the map in a single
+// group the program reads them there; elsewhere the driver hands them over
+// in one exit, as an array of (key address, element address). One loop
+// serves both, so entry, a nested struct's whole code maybe, is built once.
+func (bd *builder) eachEntry(t *ir.Type, slot *Value, entry func(k, v *Value), done func(n *Value)) {
+	small, g, l, ok := bd.smallGroup(t, slot)
+	if !ok {
+		pairs, n := bd.pairs(t, slot)
+		done(bd.entryLoop(n, entry, func(i *Value) (*Value, *Value, *Value) { return bd.pairEntry(pairs, i) }))
+		return
+	}
+	k := len(bd.vars)
+	bd.vars = append(bd.vars, g, bd.iconst(TypeI64, gomap.GroupSlots)) // temporaries: where the entries are, how many slots
+	bd.likelyIf(small, true, func() {}, func() {
+		bd.vars[k], bd.vars[k+1] = bd.pairs(t, slot)
+	})
+	src, n := bd.vars[k], bd.vars[k+1]
+	bd.vars = bd.vars[:k]
+	done(bd.entryLoop(n, entry, func(i *Value) (key, elem, take *Value) {
+		j := len(bd.vars)
+		bd.vars = append(bd.vars, src, src, small) // temporaries: key, element, take; set in both arms
+		bd.ifElse(small, func() {
+			bd.vars[j], bd.vars[j+1], bd.vars[j+2] = bd.groupEntry(src, i, l)
+		}, func() {
+			bd.vars[j], bd.vars[j+1], bd.vars[j+2] = bd.pairEntry(src, i)
+		})
+		key, elem, take = bd.vars[j], bd.vars[j+1], bd.vars[j+2]
+		bd.vars = bd.vars[:j]
+		return key, elem, take
+	}))
+}
+
+// entryLoop runs entry on the key and element that fetch returns for each
+// i in [0, n) where fetch says to take them, and returns how many it took.
+func (bd *builder) entryLoop(n *Value, entry func(k, v *Value), fetch func(i *Value) (key, elem, take *Value)) *Value {
+	k := len(bd.vars)
+	bd.vars = append(bd.vars, bd.iconst(TypeI64, 0)) // a temporary: the count
+	bd.loop(n, func(i *Value) {
+		key, elem, take := fetch(i)
+		bd.ifElse(take, func() {
+			entry(key, elem)
+			bd.vars[k] = bd.add(bd.vars[k], bd.iconst(TypeI64, 1))
+		}, nil)
+	})
+	n = bd.vars[k]
+	bd.vars = bd.vars[:k]
+	return n
+}
+
+// groupEntry returns the addresses of the key and the element in slot i of
+// the group at g, laid out as l, and whether the slot is full.
+func (bd *builder) groupEntry(g, i *Value, l gomap.Layout) (key, elem, full *Value) {
+	ctrl := bd.value(OpZeroExt, TypeI64, 0, bd.load(TypeI8, bd.value(OpAddPtr, TypePtr, 0, g, i)))
+	full = bd.value(OpLtU, TypeBool, 0, ctrl, bd.iconst(TypeI64, gomap.SlotFull))
+	return bd.slotAt(g, i, l.KeysOff, l.KeyStride), bd.slotAt(g, i, l.ElemsOff, l.ElemStride), full
+}
+
+// pairs has the driver hand over the entries of the map of type t at slot
+// (ExitMapEntries), and returns their array and how many there are: none
+// where the driver found another number than the map's length (a map
+// changed while it was encoded), which encoding's count check then fails.
+func (bd *builder) pairs(t *ir.Type, slot *Value) (pairs, n *Value) {
+	pairs = bd.exit(ExitMapEntries, t, TypePtr, slot)
+	return pairs, bd.choose(bd.value(OpEq, TypeBool, 0, pairs, bd.iconst(TypePtr, 0)),
+		func() *Value { return bd.iconst(TypeI64, 0) },
+		func() *Value { return bd.mapLen(slot) })
+}
+
+// pairEntry returns the addresses of the key and the element of entry i of
+// the array the driver handed over (ExitMapEntries), and true.
+func (bd *builder) pairEntry(pairs, i *Value) (key, elem, take *Value) {
+	pair := bd.value(OpAddPtr, TypePtr, 0, pairs, bd.value(OpMul, TypeI64, 0, i, bd.iconst(TypeI64, 16)))
+	return bd.load(TypePtr, pair), bd.load(TypePtr, bd.ptrAt(pair, 8)), bd.iconst(TypeBool, 1)
+}
+
+// slotAt returns g + off + i*stride.
+func (bd *builder) slotAt(g, i *Value, off, stride uintptr) *Value {
+	p := bd.value(OpAddPtr, TypePtr, 0, g, bd.value(OpMul, TypeI64, 0, i, bd.iconst(TypeI64, int64(stride))))
+	return bd.ptrAt(p, off)
+}
