@@ -22,6 +22,7 @@ type typeCodec struct {
 	jit    *jit.Codec // the compiled codec, when engine is EngineJIT
 	why    string     // why this engine
 	err    error      // the type cannot be used
+	plain  bool       // no err, and not direct: prepare's fast path takes it
 }
 
 // codecs maps an interface's type word to its typeCodec. Readers load the
@@ -97,6 +98,7 @@ func (t *codecTable) put(typ unsafe.Pointer, c *typeCodec) {
 		h = (h + 1) & mask
 	}
 	t.slots[h] = codecSlot{typ, *c}
+	t.slots[h].codec.plain = c.err == nil && !c.direct
 	t.n++
 }
 
@@ -104,6 +106,23 @@ func (t *codecTable) put(typ unsafe.Pointer, c *typeCodec) {
 type eface struct {
 	typ  unsafe.Pointer
 	data unsafe.Pointer
+}
+
+// lookup is prepare's fast path, small enough for the compiler to inline
+// into every API call: the codec of v's dynamic type and a pointer to the
+// struct when the type is in the slot it hashes to, usable, and held
+// behind a pointer; else nil, and the caller takes prepare.
+func lookup(v any) (*typeCodec, unsafe.Pointer) {
+	e := (*eface)(unsafe.Pointer(&v))
+	t := codecs.m.Load()
+	if t == nil {
+		return nil, nil
+	}
+	s := &t.slots[hashType(e.typ, t.shift)&uintptr(len(t.slots)-1)]
+	if s.typ != e.typ || !s.codec.plain {
+		return nil, nil
+	}
+	return &s.codec, e.data
 }
 
 // prepare returns the codec for v's dynamic type and a pointer to the

@@ -22,9 +22,12 @@ import (
 // struct or a pointer to one (a nil pointer encodes as an empty struct). It
 // returns 0 when v's type cannot be encoded; EncodeObject then says why.
 func EncodedSize(v any) int {
-	c, p, err := prepare(v)
-	if err != nil {
-		return 0
+	c, p := lookup(v)
+	if c == nil {
+		var err error
+		if c, p, err = prepare(v); err != nil {
+			return 0
+		}
 	}
 	switch c.engine {
 	case EngineJIT:
@@ -43,9 +46,12 @@ func EncodedSize(v any) int {
 // buffer that is too small, because v changed since EncodedSize, is
 // ErrShortBuffer.
 func EncodeObject(buf []byte, w thrift.NocopyWriter, v any) (int, error) {
-	c, p, err := prepare(v)
-	if err != nil {
-		return 0, err
+	c, p := lookup(v)
+	if c == nil {
+		var err error
+		if c, p, err = prepare(v); err != nil {
+			return 0, err
+		}
 	}
 	switch c.engine {
 	case EngineJIT:
@@ -60,9 +66,12 @@ func EncodeObject(buf []byte, w thrift.NocopyWriter, v any) (int, error) {
 // to a struct, and returns the number of bytes read. Fields absent from buf
 // keep the values they had.
 func DecodeObject(buf []byte, v any) (int, error) {
-	c, p, err := prepare(v)
-	if err != nil {
-		return 0, err
+	c, p := lookup(v)
+	if c == nil {
+		var err error
+		if c, p, err = prepare(v); err != nil {
+			return 0, err
+		}
 	}
 	if !c.ptr {
 		return 0, wire.Errorf(ErrInvalidValue, "DecodeObject needs a pointer to a struct, got "+c.desc.Name)
