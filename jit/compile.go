@@ -31,6 +31,9 @@ type compiled struct {
 	// fresh says top-level calls try callFresh first: the context fits it,
 	// and no call has exited for a reason that would recur (sawExit).
 	fresh atomic.Bool
+	// flat is, for a size program without branches or loops, its sum,
+	// which Size computes in Go without entering the code.
+	flat *ir.FlatSize
 }
 
 // Codec is the compiled size, encode and decode programs of one struct
@@ -197,7 +200,7 @@ func compile(k funcKey) (c *compiled, err error) {
 	if err != nil {
 		return nil, err
 	}
-	c = &compiled{fn: fn, words: fn.Layout.Words, callees: make([]*compiled, len(fn.Sites))}
+	c = &compiled{fn: fn, words: fn.Layout.Words, callees: make([]*compiled, len(fn.Sites)), flat: p.Flat()}
 	c.fresh.Store(c.words <= freshWords)
 	return c, nil
 }

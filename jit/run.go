@@ -209,6 +209,9 @@ func (cd *Codec) Size(p unsafe.Pointer) int {
 		return 1
 	}
 	c := cd.size
+	if c.flat != nil {
+		return c.flat.Of(p)
+	}
 	if c.fresh.Load() {
 		code, n := callFresh(c.addr, uint64(uintptr(p)), 0, 0, 0)
 		if code == backend.ExitReturn {
