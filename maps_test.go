@@ -6,8 +6,10 @@ import (
 	"reflect"
 	"strconv"
 	"testing"
+	"unsafe"
 
 	"github.com/frugaljit/frugal"
+	"github.com/frugaljit/frugal/internal/gomap"
 )
 
 // Maps of every kind of key and element the engines treat apart: scalars
@@ -91,7 +93,7 @@ func newMapKinds(n int, holes bool) *mapKinds {
 }
 
 // Every engine encodes maps of every size, around the largest that Go keeps
-// in one group (8 entries), and after deletes, to bytes that decode to the
+// in one group (8 entries), past one table's (1024), and after deletes, to bytes that decode to the
 // value encoded, in as many bytes as EncodedSize says and as the reflect
 // codec writes.
 func TestMapsOfEverySize(t *testing.T) {
@@ -104,9 +106,15 @@ func TestMapsOfEverySize(t *testing.T) {
 			t.Fatalf("%v: %v", e, err)
 		}
 	}
-	for _, n := range []int{0, 1, 2, 5, 7, 8, 9, 12, 40} {
+	repeats := 0 // maps whose directory lists a table more than once
+	// From 1500 entries on, a directory of several tables, some of them
+	// listed twice while others have split.
+	for _, n := range []int{0, 1, 2, 5, 7, 8, 9, 12, 40, 1500, 1800, 2100, 2600, 3400} {
 		for _, holes := range []bool{false, true} {
 			want := newMapKinds(n, holes)
+			if repeatsTables(unsafe.Pointer(&want.SS)) || repeatsTables(unsafe.Pointer(&want.SL)) {
+				repeats++
+			}
 			oracle := make([]byte, frugal.EncodedSize((*mapKindsReflect)(want)))
 			if _, err := frugal.EncodeObject(oracle, nil, (*mapKindsReflect)(want)); err != nil {
 				t.Fatal(err)
@@ -132,6 +140,22 @@ func TestMapsOfEverySize(t *testing.T) {
 			}
 		}
 	}
+	if repeats == 0 {
+		t.Error("no map had a table listed twice in its directory: the sizes tried miss that case")
+	}
+}
+
+// repeatsTables reports whether the directory of the map at slot lists a
+// table for more than one of its entries (see gomap.Each).
+func repeatsTables(slot unsafe.Pointer) bool {
+	h := *(*unsafe.Pointer)(slot)
+	dir, n := *(*unsafe.Pointer)(unsafe.Add(h, gomap.DirOff)), *(*int)(unsafe.Add(h, gomap.DirLenOff))
+	for d := 1; d < n; d++ {
+		if *(*unsafe.Pointer)(unsafe.Add(dir, uintptr(d)*gomap.PtrSize)) == *(*unsafe.Pointer)(unsafe.Add(dir, uintptr(d-1)*gomap.PtrSize)) {
+			return true
+		}
+	}
+	return false
 }
 
 // mapKindsEqual compares by value: LI's keys are pointers, new ones after

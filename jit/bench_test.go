@@ -127,15 +127,21 @@ type smallMapProbe struct {
 // BenchmarkSmallMap is size and encode of a struct whose one map is empty
 // or holds one entry: the difference is what a map costs beyond its
 // entries' bytes (Go's iteration, the exits).
-func BenchmarkSmallMap(b *testing.B) {
-	for _, n := range []int{0, 1} {
+func BenchmarkSmallMap(b *testing.B) { benchmarkMap(b, 0, 1) }
+
+// BenchmarkLargeMap is BenchmarkSmallMap with maps that Go keeps in tables:
+// a directory of one table of a few groups, and of several tables.
+func BenchmarkLargeMap(b *testing.B) { benchmarkMap(b, 100, 3000) }
+
+func benchmarkMap(b *testing.B, sizes ...int) {
+	for _, n := range sizes {
 		v := &smallMapProbe{M: map[int32]int64{}}
 		for i := range n {
 			v.M[int32(i)] = int64(i)
 		}
 		c := prepared(&testing.T{}, v)
 		p := reflect.ValueOf(v).UnsafePointer()
-		buf := make([]byte, 64)
+		buf := make([]byte, 16+12*n)
 		b.Run(fmt.Sprintf("entries=%d", n), func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				c.Encode(buf[:c.Size(p)], nil, p)

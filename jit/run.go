@@ -85,13 +85,18 @@ func (cl *invocation) run(c *compiled, args ...uint64) uint64 {
 		return cl.runTiny(c, args)
 	case c.words <= smallWords:
 		return cl.runSmall(c, args)
+	case c.words <= mediumWords:
+		return cl.runMedium(c, args)
 	}
 	return cl.runLarge(c, args)
 }
 
+// The sizes of the contexts kept on the stack: Go zeroes each before use,
+// so a function runs on the smallest that holds its context.
 const (
-	tinyWords  = 24 // a function without exits and with few spills
-	smallWords = 64
+	tinyWords   = 24 // a function without exits and with few spills
+	smallWords  = 64
+	mediumWords = 128
 )
 
 //go:noinline
@@ -103,6 +108,12 @@ func (cl *invocation) runTiny(c *compiled, args []uint64) uint64 {
 //go:noinline
 func (cl *invocation) runSmall(c *compiled, args []uint64) uint64 {
 	var stack [smallWords]uint64
+	return cl.runOn(c, stack[:c.words], args)
+}
+
+//go:noinline
+func (cl *invocation) runMedium(c *compiled, args []uint64) uint64 {
+	var stack [mediumWords]uint64
 	return cl.runOn(c, stack[:c.words], args)
 }
 

@@ -6,6 +6,7 @@ import (
 	"unsafe"
 
 	"github.com/frugaljit/frugal/internal/gomap"
+	"github.com/frugaljit/frugal/internal/gorelease"
 )
 
 // gStack returns the running goroutine's g.stack.lo, g.stack.hi and
@@ -24,8 +25,8 @@ const stackPreempt = ^uintptr(0) &^ 1313 // uintptrMask & -1314
 // starts with its length. Where it fails, the jit is unavailable and the
 // reflect codec runs instead.
 var selfCheck = sync.OnceValue(func() error {
-	if err := goRelease(); err != nil {
-		return err
+	if err := gorelease.Running(); err != nil {
+		return fmt.Errorf("jit self-check: %v", err)
 	}
 	lo, hi, guard := gStack()
 	var local byte

@@ -29,11 +29,11 @@ func (bd *builder) ifEntries(slot *Value, body func()) {
 // a map of type t. ok is false, and nothing is built, where gomap verified
 // no layout for such maps on this runtime.
 func (bd *builder) smallGroup(t *ir.Type, slot *Value) (small, g *Value, l gomap.Layout, ok bool) {
-	if l, ok = gomap.Small(t.Go); !ok {
+	if l, ok = gomap.Walk(t.Go); !ok {
 		return nil, nil, l, false
 	}
 	m := bd.load(TypePtr, slot)
-	g = bd.load(TypePtr, bd.ptrAt(m, gomap.GroupOff))
+	g = bd.load(TypePtr, bd.ptrAt(m, gomap.DirOff))
 	// Go never leaves a small map with entries without its group; a nil
 	// one is still not read, but counts as a directory.
 	dirLen := bd.choose(bd.value(OpEq, TypeBool, 0, g, bd.iconst(TypePtr, 0)),
@@ -44,10 +44,14 @@ func (bd *builder) smallGroup(t *ir.Type, slot *Value) (small, g *Value, l gomap
 
 // directEntries runs entry on the addresses of the key and the element of
 // each entry of the map of type t (an ir.DirectMap) at slot, which has
-// entries (see ifEntries), then done on how many there were, where Go keeps
-// the map in a single group: a small map costs no exit. Elsewhere (a
-// larger map, or no verified layout) viaDriver runs instead, which has the
-// driver do all the entries in one exit.
+// entries (see ifEntries), then done on how many there were, where gomap
+// verified how this Go lays maps out: the program reads them where Go
+// keeps them, a small map's group or a larger one's tables, and a map
+// costs no exit. The two ways each have a copy of entry (a few
+// instructions: these maps hold scalars and strings), so that small maps,
+// the common ones, walk their group with nothing else live. Elsewhere
+// viaDriver runs instead, which has the driver do all the entries in one
+// exit.
 func (bd *builder) directEntries(t *ir.Type, slot *Value, entry func(k, v *Value), done func(n *Value), viaDriver func()) {
 	small, g, l, ok := bd.smallGroup(t, slot)
 	if !ok {
@@ -58,7 +62,36 @@ func (bd *builder) directEntries(t *ir.Type, slot *Value, entry func(k, v *Value
 		done(bd.entryLoop(bd.iconst(TypeI64, gomap.GroupSlots), entry, func(i *Value) (*Value, *Value, *Value) {
 			return bd.groupEntry(g, i, l)
 		}))
-	}, viaDriver)
+	}, func() { done(bd.walkTables(slot, l, entry)) })
+}
+
+// walkTables runs entry on the key and element of each full slot of the
+// large map at slot, laid out as l, and returns how many there were: its
+// directory lists tables, each an array of groups, a table serving several
+// consecutive entries of the directory walked once.
+func (bd *builder) walkTables(slot *Value, l gomap.Layout, entry func(k, v *Value)) *Value {
+	m := bd.load(TypePtr, slot)
+	dir, dirLen := bd.load(TypePtr, bd.ptrAt(m, gomap.DirOff)), bd.load(TypeI64, bd.ptrAt(m, gomap.DirLenOff))
+	k := len(bd.vars)
+	bd.vars = append(bd.vars, bd.iconst(TypeI64, 0), bd.iconst(TypePtr, 0)) // temporaries: the count, the table walked last
+	bd.loop(dirLen, func(d *Value) {
+		table := bd.load(TypePtr, bd.value(OpAddPtr, TypePtr, 0, dir, bd.value(OpMul, TypeI64, 0, d, bd.iconst(TypeI64, int64(gomap.PtrSize)))))
+		fresh := bd.value(OpNe, TypeBool, 0, table, bd.vars[k+1])
+		bd.vars[k+1] = table
+		bd.ifElse(fresh, func() {
+			groups := bd.load(TypePtr, bd.ptrAt(table, gomap.TableGroupsOff))
+			n := bd.add(bd.load(TypeI64, bd.ptrAt(table, gomap.TableMaskOff)), bd.iconst(TypeI64, 1))
+			bd.loop(n, func(gi *Value) {
+				g := bd.value(OpAddPtr, TypePtr, 0, groups, bd.value(OpMul, TypeI64, 0, gi, bd.iconst(TypeI64, int64(l.GroupSize))))
+				bd.vars[k] = bd.add(bd.vars[k], bd.entryLoop(bd.iconst(TypeI64, gomap.GroupSlots), entry, func(i *Value) (*Value, *Value, *Value) {
+					return bd.groupEntry(g, i, l)
+				}))
+			})
+		}, nil)
+	})
+	n := bd.vars[k]
+	bd.vars = bd.vars[:k]
+	return n
 }
 
 // eachEntry runs entry on the addresses of the key and the element of each

@@ -2,20 +2,22 @@
 // and checks it on the running Go before any program relies on it.
 //
 // Programs read two things of a map. Its length, the first word of its
-// header, as Go's compiler reads it for len. And, where the map is small
-// (at most GroupSlots entries, kept by Go 1.24 and later in one group that
-// the header points to), the group itself: a control word with one byte
-// per slot, whose high bit is clear where the slot is full, then the keys
-// and elements. Walking that group costs a few loads per slot, where Go's
-// iteration costs a random start, an iterator and a call per entry, and an
-// exit from generated code to do it costs a return to Go and back.
+// header, as Go's compiler reads it for len. And its entries, where Go 1.24
+// and later keep them: a small map (at most GroupSlots entries) in one group
+// that the header points to; a larger one in tables, which a directory
+// lists (a table as many times over as the directory's entries it serves,
+// consecutively), each an array of groups. A group is a control word with
+// one byte per slot, whose high bit is clear where the slot is full, then
+// the keys and elements. Walking the groups costs a few loads per slot,
+// where Go's iteration costs a random start, an iterator and a call per
+// entry, and an exit from generated code to do it a return to Go and back.
 //
 // The group's layout is the compiler's (cmd/compile's MapGroupType):
 // interleaved key/element slots, or, under GOEXPERIMENT=mapsplitgroup,
-// all keys then all elements. Verify probes maps of several shapes to find
-// which holds; where neither does (another map implementation, as Go 1.24
-// under GOEXPERIMENT=noswissmap), Small reports no layout and programs
-// take the driver's way for every map.
+// all keys then all elements. Verify probes maps of several shapes and
+// sizes to find which holds; where neither does (another map
+// implementation, as Go 1.24 under GOEXPERIMENT=noswissmap), Walk reports
+// no layout and programs take the driver's way for every map.
 package gomap
 
 import (
@@ -32,11 +34,22 @@ type header struct {
 	dirLen int            // 0 for a small map
 }
 
-// Offsets in a map's header.
+// table mirrors the start of internal/runtime/maps.table.
+type table struct {
+	_, _, _    uint16 // used, capacity, growthLeft
+	_          uint8  // localDepth
+	_          int    // index
+	groups     unsafe.Pointer
+	lengthMask uint64 // the number of groups, less one
+}
+
+// Offsets in a map's header and in a table.
 const (
-	UsedOff   = unsafe.Offsetof(header{}.used)
-	GroupOff  = unsafe.Offsetof(header{}.dirPtr)
-	DirLenOff = unsafe.Offsetof(header{}.dirLen)
+	UsedOff        = unsafe.Offsetof(header{}.used)
+	DirOff         = unsafe.Offsetof(header{}.dirPtr)
+	DirLenOff      = unsafe.Offsetof(header{}.dirLen)
+	TableGroupsOff = unsafe.Offsetof(table{}.groups)
+	TableMaskOff   = unsafe.Offsetof(table{}.lengthMask)
 )
 
 // GroupSlots is the number of slots in a group, and the most entries a
@@ -52,17 +65,18 @@ const SlotFull = 0x80
 // and programs leave such maps to the driver.
 const maxInline = 128
 
-// A Layout places the entries of a small map's group: slot i's key is at
+// A Layout places the entries of a map's groups: slot i's key is at
 // KeysOff + i*KeyStride from the group's start, its element at ElemsOff +
-// i*ElemStride, and its control byte at i.
+// i*ElemStride, and its control byte at i; a table's groups follow each
+// other GroupSize bytes apart.
 type Layout struct {
-	KeysOff, KeyStride, ElemsOff, ElemStride uintptr
+	KeysOff, KeyStride, ElemsOff, ElemStride, GroupSize uintptr
 }
 
-// Small returns the layout of the groups of small maps of type t (a map
-// type), where Verify found how Go lays them out on this runtime and the
-// keys and elements are held in place.
-func Small(t reflect.Type) (Layout, bool) {
+// Walk returns the layout of the groups of maps of type t (a map type),
+// where Verify found how Go lays them out on this runtime and the keys and
+// elements are held in place.
+func Walk(t reflect.Type) (Layout, bool) {
 	rule := verified()
 	k, e := t.Key(), t.Elem()
 	if rule == nil || !inline(k) || !inline(e) {
@@ -85,10 +99,12 @@ func roundUp(n, align uintptr) uintptr { return (n + align - 1) &^ (align - 1) }
 // interleaved lays a group out as Go does by default: a control word, then
 // slots of struct{ key K; elem E }.
 func interleaved(kSize, kAlign, eSize, eAlign uintptr) Layout {
+	align := max(kAlign, eAlign, ctrlAlign)
 	elemOff := roundUp(kSize, eAlign)
 	slot := roundUp(elemOff+eSize, max(kAlign, eAlign))
 	start := roundUp(ctrlSize, max(kAlign, eAlign))
-	return Layout{KeysOff: start, KeyStride: slot, ElemsOff: start + elemOff, ElemStride: slot}
+	return Layout{KeysOff: start, KeyStride: slot, ElemsOff: start + elemOff, ElemStride: slot,
+		GroupSize: roundUp(start+GroupSlots*slot, align)}
 }
 
 // split lays a group out as GOEXPERIMENT=mapsplitgroup does: a control
@@ -96,5 +112,9 @@ func interleaved(kSize, kAlign, eSize, eAlign uintptr) Layout {
 func split(kSize, kAlign, eSize, eAlign uintptr) Layout {
 	keys := roundUp(ctrlSize, kAlign)
 	elems := roundUp(keys+GroupSlots*kSize, eAlign)
-	return Layout{KeysOff: keys, KeyStride: kSize, ElemsOff: elems, ElemStride: eSize}
+	return Layout{KeysOff: keys, KeyStride: kSize, ElemsOff: elems, ElemStride: eSize,
+		GroupSize: roundUp(elems+GroupSlots*eSize, max(kAlign, eAlign, ctrlAlign))}
 }
+
+// ctrlAlign is the alignment of the control word, a uint64.
+const ctrlAlign = unsafe.Alignof(uint64(0))

@@ -9,6 +9,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"unsafe"
+
+	"github.com/frugaljit/frugal/internal/gorelease"
 )
 
 // CheckHeader verifies, once, that a map's length is the first word of its
@@ -29,7 +31,7 @@ var CheckHeader = sync.OnceValue(func() error {
 })
 
 // Verify reports which layout of small maps' groups holds on this runtime,
-// or why none does: then Small reports no layout.
+// or why none does: then Walk reports no layout.
 func Verify() (string, error) {
 	if verified() == nil {
 		return "", verifyErr
@@ -43,13 +45,13 @@ func Verify() (string, error) {
 // maps in a way the probes miss.
 const offEnv = "FRUGAL_MAPWALK"
 
-// disabled turns Small off; see DisableSmall.
+// disabled turns Walk off; see DisableWalk.
 var disabled atomic.Bool
 
-// DisableSmall makes Small report no layout until restore runs, for tests
-// of the way every map takes where no layout is verified: the driver's.
+// DisableWalk makes Walk report no layout until restore runs, for tests of
+// the way every map takes where no layout is verified: the driver's.
 // Programs built meanwhile keep the way they were built with.
-func DisableSmall() (restore func()) {
+func DisableWalk() (restore func()) {
 	disabled.Store(true)
 	return func() { disabled.Store(false) }
 }
@@ -83,28 +85,44 @@ func verified() rule {
 // elements are of one alignment and whole multiples of it come first: both
 // layouts give their groups the same size, so reading by the wrong one
 // stays inside the group; the others check the padding once the layout is
-// known.
+// known. Small maps come first, one group each; large maps, whose tables
+// the probes follow through pointers, only on releases whose tables this
+// package was checked against, and once small maps matched.
 func findRule() (string, rule, error) {
+	if err := gorelease.Running(); err != nil {
+		return "", nil, fmt.Errorf("maps go through the driver: %v", err)
+	}
 	rules := []struct {
 		name string
 		r    rule
 	}{{"interleaved", interleaved}, {"split", split}}
 	var errs []error
 	for _, c := range rules {
-		err := probeAll(c.r)
+		err := probeAll(c.r, smallSizes)
+		if err == nil {
+			err = probeAll(c.r, largeSizes)
+		}
 		if err == nil {
 			return c.name, c.r, nil
 		}
 		errs = append(errs, fmt.Errorf("not %s: %w", c.name, err))
 	}
-	return "", nil, fmt.Errorf("small maps are not laid out as this package knows (%v); maps go through the driver", errs)
+	return "", nil, fmt.Errorf("maps are not laid out as this package knows (%v); they go through the driver", errs)
 }
 
-func probeAll(r rule) error {
+// The sizes of probe maps: small ones, each size that fits one group, and
+// large ones, from one table of a few groups to a directory of several
+// tables.
+var (
+	smallSizes = []int{1, 2, 3, 4, 5, 6, 7, 8}
+	largeSizes = []int{9, 17, 100, 3000}
+)
+
+func probeAll(r rule, sizes []int) error {
 	ints := func(i int) int64 { return int64(i)*7919 + 1 }
 	strs := func(i int) string { return "key" + strconv.Itoa(i) }
 	x := new(int)
-	for _, p := range []func(rule) error{
+	for _, p := range []func(rule, []int) error{
 		// Same size either way.
 		probe(ints, ints),
 		probe(ints, strs),
@@ -117,27 +135,32 @@ func probeAll(r rule) error {
 		probe(func(i int) int16 { return int16(i) }, strs),
 		probe(func(i int) float64 { return float64(i) + 0.5 }, func(i int) int8 { return int8(i) }),
 		probe(strs, func(i int) []byte { return []byte(strs(i)) }),
-		probe(func(i int) int32 { return int32(i) }, func(i int) []byte { return make([]byte, i) }),
+		probe(func(i int) int32 { return int32(i) }, func(i int) []byte { return make([]byte, i%7) }),
 		probe(strs, func(i int) *int { return x }),
 		probe(func(i int) *int { return new(int) }, func(i int) int16 { return int16(i) }),
 	} {
-		if err := p(r); err != nil {
+		if err := p(r, sizes); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// probe returns a check that fills maps[K]E of 1 to GroupSlots entries
-// (key(i) -> elem(i)), deletes some, and finds the entries in the group by
-// layout r, comparing memory word for word: nothing read is used as a
-// pointer, so a wrong layout fails the check and never faults.
-func probe[K comparable, E any](key func(int) K, elem func(int) E) func(rule) error {
-	return func(r rule) error {
+// probe returns a check that fills maps[K]E of each size (key(i) ->
+// elem(i)), deletes some entries, and finds the entries by layout r as
+// programs do (Each), comparing memory word for word: nothing read from a
+// group is used as a pointer, so a wrong layout fails the check, and the
+// pointers followed (directory, tables) are checked first on small maps.
+// Keys of one size must be distinct (int8 keys: fewer than 256).
+func probe[K comparable, E any](key func(int) K, elem func(int) E) func(rule, []int) error {
+	return func(r rule, sizes []int) error {
 		var k K
 		var e E
 		l := r(unsafe.Sizeof(k), unsafe.Alignof(k), unsafe.Sizeof(e), unsafe.Alignof(e))
-		for n := 1; n <= GroupSlots; n++ {
+		for _, n := range sizes {
+			if unsafe.Sizeof(k) == 1 && n > 200 {
+				continue // not as many distinct keys
+			}
 			keys, elems := make([]K, n), make([]E, n)
 			m := make(map[K]E)
 			for i := range n {
@@ -164,40 +187,68 @@ func probe[K comparable, E any](key func(int) K, elem func(int) E) func(rule) er
 	}
 }
 
-// matches checks that the small map at slot holds exactly keys[i] ->
-// elems[i] for the i not gone, where layout l finds them.
+// matches checks that the map at slot holds exactly keys[i] -> elems[i] for
+// the i not gone, where Each finds them by layout l.
 func matches[K comparable, E any](l Layout, slot unsafe.Pointer, keys []K, elems []E, gone map[int]bool) error {
 	h := *(**header)(slot)
 	want := len(keys) - len(gone)
-	if h.used != uint64(want) || h.dirLen != 0 || h.dirPtr == nil {
+	if h.used != uint64(want) || h.dirPtr == nil || (h.dirLen == 0) != (len(keys) <= GroupSlots) {
 		return fmt.Errorf("header: %d entries (want %d), directory of %d at %p", h.used, want, h.dirLen, h.dirPtr)
 	}
+	index := make(map[string]int, len(keys))
+	for j := range keys {
+		if !gone[j] {
+			index[memory(unsafe.Pointer(&keys[j]), unsafe.Sizeof(keys[j]))] = j
+		}
+	}
 	found := map[int]bool{}
-	for s := range uintptr(GroupSlots) {
-		if *(*byte)(unsafe.Add(h.dirPtr, s)) >= SlotFull {
-			continue
-		}
-		kp, ep := unsafe.Add(h.dirPtr, l.KeysOff+s*l.KeyStride), unsafe.Add(h.dirPtr, l.ElemsOff+s*l.ElemStride)
-		i := -1
-		for j := range keys {
-			if !gone[j] && sameMemory(kp, unsafe.Pointer(&keys[j]), unsafe.Sizeof(keys[j])) {
-				i = j
-			}
-		}
-		if i < 0 || found[i] {
-			return fmt.Errorf("slot %d holds no key put in, or one twice", s)
-		}
-		if !sameMemory(ep, unsafe.Pointer(&elems[i]), unsafe.Sizeof(elems[i])) {
-			return fmt.Errorf("slot %d holds key %d without its element", s, i)
+	var err error
+	Each(l, slot, func(kp, ep unsafe.Pointer) bool {
+		i, ok := index[memory(kp, unsafe.Sizeof(keys[0]))]
+		switch {
+		case !ok || found[i]:
+			err = errors.New("a full slot holds no key put in, or one twice")
+		case memory(ep, unsafe.Sizeof(elems[0])) != memory(unsafe.Pointer(&elems[i]), unsafe.Sizeof(elems[i])):
+			err = fmt.Errorf("key %d is found without its element", i)
 		}
 		found[i] = true
+		return err == nil
+	})
+	if err == nil && len(found) != want {
+		err = fmt.Errorf("found %d of %d entries", len(found), want)
 	}
-	if len(found) != want {
-		return fmt.Errorf("found %d of %d entries", len(found), want)
-	}
-	return nil
+	return err
 }
 
-func sameMemory(p, q unsafe.Pointer, n uintptr) bool {
-	return string(unsafe.Slice((*byte)(p), n)) == string(unsafe.Slice((*byte)(q), n))
+// memory is the n bytes at p.
+func memory(p unsafe.Pointer, n uintptr) string { return string(unsafe.Slice((*byte)(p), n)) }
+
+// Each calls f with the addresses of the key and the element of each entry
+// of the map with entries at slot, by layout l, until f returns false: the
+// walk SSA programs make, in Go, for the probes and for tests.
+func Each(l Layout, slot unsafe.Pointer, f func(k, e unsafe.Pointer) bool) {
+	h := *(**header)(slot)
+	tables := max(h.dirLen, 1)
+	for d := range tables {
+		groups, slots := h.dirPtr, uintptr(GroupSlots) // a small map: one group
+		if h.dirLen > 0 {
+			t := *(**table)(unsafe.Add(h.dirPtr, uintptr(d)*PtrSize))
+			if d > 0 && t == *(**table)(unsafe.Add(h.dirPtr, uintptr(d-1)*PtrSize)) {
+				continue // the table the entry before serves
+			}
+			groups, slots = t.groups, uintptr(t.lengthMask+1)*GroupSlots
+		}
+		for i := range slots {
+			g, s := unsafe.Add(groups, i/GroupSlots*l.GroupSize), i%GroupSlots
+			if *(*byte)(unsafe.Add(g, s)) >= SlotFull {
+				continue
+			}
+			if !f(unsafe.Add(g, l.KeysOff+s*l.KeyStride), unsafe.Add(g, l.ElemsOff+s*l.ElemStride)) {
+				return
+			}
+		}
+	}
 }
+
+// PtrSize is the size of a directory entry, a pointer to a table.
+const PtrSize = unsafe.Sizeof(uintptr(0))
