@@ -26,9 +26,8 @@ func (c countingDriver) Exit(kind ssa.ExitKind, aux any, args []uint64) uint64 {
 // Empty and nil maps cost no exit: size and encode read their length
 // inline and skip the driver, whose map exits would do nothing for them.
 // Maps with entries cost none either where gomap verified how Go lays them
-// out: the program walks Go's groups and tables itself, but for large maps
-// of structs. Where no layout is verified (FRUGAL_MAPWALK=off), every map
-// goes through the driver.
+// out: the program walks Go's groups and tables itself. Where no layout is
+// verified (FRUGAL_MAPWALK=off), every map goes through the driver.
 func TestMapExits(t *testing.T) {
 	d, err := ir.Resolve(reflect.TypeOf(testtypes.Nesting{}))
 	if err != nil {
@@ -73,9 +72,7 @@ func TestMapExits(t *testing.T) {
 		{"nil", nilMaps, false, false},
 		{"empty", emptyMaps, false, false},
 		{"small", small, off, off},
-		// A large map of structs goes through the driver: its entries'
-		// code is built once, for the driver's entries and a small map's.
-		{"large", large, off, true},
+		{"large", large, off, off},
 	} {
 		if direct, structs := mapExits(c.v); (direct > 0) != c.direct || (structs > 0) != c.ofStructs {
 			t.Errorf("%s maps: %d exits for maps of scalars and strings (want some: %v), %d for the map of structs (%v); map walk: %v",

@@ -96,36 +96,58 @@ func (bd *builder) walkTables(slot *Value, l gomap.Layout, entry func(k, v *Valu
 
 // eachEntry runs entry on the addresses of the key and the element of each
 // entry of the map of type t at slot, which has entries (see ifEntries),
-// then done on how many there were. Where Go keeps the map in a single
-// group the program reads them there; elsewhere the driver hands them over
-// in one exit, as an array of (key address, element address). One loop
-// serves both, so entry, a nested struct's whole code maybe, is built once.
+// then done on how many there were. Where gomap verified how this Go lays
+// maps out, the program reads them where Go keeps them (walkMap), with no
+// exit; elsewhere the driver hands them over in one exit, as an array of
+// (key address, element address). entry, a nested struct's whole code
+// maybe, is built once.
 func (bd *builder) eachEntry(t *ir.Type, slot *Value, entry func(k, v *Value), done func(n *Value)) {
-	small, g, l, ok := bd.smallGroup(t, slot)
+	l, ok := gomap.Walk(t.Go)
 	if !ok {
 		pairs, n := bd.pairs(t, slot)
 		done(bd.entryLoop(n, entry, func(i *Value) (*Value, *Value, *Value) { return bd.pairEntry(pairs, i) }))
 		return
 	}
+	done(bd.walkMap(slot, l, entry))
+}
+
+// walkMap runs entry on the key and element of each full slot of the map
+// at slot, laid out as l, and returns how many there were: a small map as
+// a directory of one table of one group, which the header points to; a
+// larger one table by table (see walkTables), all through one copy of
+// entry.
+func (bd *builder) walkMap(slot *Value, l gomap.Layout, entry func(k, v *Value)) *Value {
+	m := bd.load(TypePtr, slot)
+	dir, dirLen := bd.load(TypePtr, bd.ptrAt(m, gomap.DirOff)), bd.load(TypeI64, bd.ptrAt(m, gomap.DirLenOff))
+	small := bd.value(OpEq, TypeBool, 0, dirLen, bd.iconst(TypeI64, 0))
 	k := len(bd.vars)
-	bd.vars = append(bd.vars, g, bd.iconst(TypeI64, gomap.GroupSlots)) // temporaries: where the entries are, how many slots
-	bd.likelyIf(small, true, func() {}, func() {
-		bd.vars[k], bd.vars[k+1] = bd.pairs(t, slot)
-	})
-	src, n := bd.vars[k], bd.vars[k+1]
-	bd.vars = bd.vars[:k]
-	done(bd.entryLoop(n, entry, func(i *Value) (key, elem, take *Value) {
+	bd.vars = append(bd.vars, bd.iconst(TypeI64, 0), bd.iconst(TypePtr, 0)) // temporaries: the count, the table walked last
+	tables := bd.choose(small, func() *Value { return bd.iconst(TypeI64, 1) }, func() *Value { return dirLen })
+	bd.loop(tables, func(d *Value) {
 		j := len(bd.vars)
-		bd.vars = append(bd.vars, src, src, small) // temporaries: key, element, take; set in both arms
-		bd.ifElse(small, func() {
-			bd.vars[j], bd.vars[j+1], bd.vars[j+2] = bd.groupEntry(src, i, l)
-		}, func() {
-			bd.vars[j], bd.vars[j+1], bd.vars[j+2] = bd.pairEntry(src, i)
+		// Temporaries: the groups, how many slots they hold, whether to walk them.
+		bd.vars = append(bd.vars, dir, bd.iconst(TypeI64, gomap.GroupSlots), bd.iconst(TypeBool, 1))
+		bd.likelyIf(small, true, func() {}, func() {
+			table := bd.load(TypePtr, bd.value(OpAddPtr, TypePtr, 0, dir, bd.value(OpMul, TypeI64, 0, d, bd.iconst(TypeI64, int64(gomap.PtrSize)))))
+			bd.vars[j+2] = bd.value(OpNe, TypeBool, 0, table, bd.vars[k+1])
+			bd.vars[k+1] = table
+			bd.vars[j] = bd.load(TypePtr, bd.ptrAt(table, gomap.TableGroupsOff))
+			groups := bd.add(bd.load(TypeI64, bd.ptrAt(table, gomap.TableMaskOff)), bd.iconst(TypeI64, 1))
+			bd.vars[j+1] = bd.value(OpMul, TypeI64, 0, groups, bd.iconst(TypeI64, gomap.GroupSlots))
 		})
-		key, elem, take = bd.vars[j], bd.vars[j+1], bd.vars[j+2]
+		groups, slots, walk := bd.vars[j], bd.vars[j+1], bd.vars[j+2]
 		bd.vars = bd.vars[:j]
-		return key, elem, take
-	}))
+		bd.ifElse(walk, func() {
+			bd.vars[k] = bd.add(bd.vars[k], bd.entryLoop(slots, entry, func(i *Value) (*Value, *Value, *Value) {
+				g := bd.value(OpAddPtr, TypePtr, 0, groups, bd.value(OpMul, TypeI64, 0,
+					bd.value(OpShr, TypeI64, 0, i, bd.iconst(TypeI64, 3)), bd.iconst(TypeI64, int64(l.GroupSize))))
+				return bd.groupEntry(g, bd.value(OpAnd, TypeI64, 0, i, bd.iconst(TypeI64, gomap.GroupSlots-1)), l)
+			}))
+		}, nil)
+	})
+	n := bd.vars[k]
+	bd.vars = bd.vars[:k]
+	return n
 }
 
 // entryLoop runs entry on the key and element that fetch returns for each
