@@ -146,7 +146,7 @@ func TestMapsOfEverySize(t *testing.T) {
 }
 
 // repeatsTables reports whether the directory of the map at slot lists a
-// table for more than one of its entries (see gomap.Each).
+// table for more than one of its entries (as gomap walks it).
 func repeatsTables(slot unsafe.Pointer) bool {
 	h := *(*unsafe.Pointer)(slot)
 	dir, n := *(*unsafe.Pointer)(unsafe.Add(h, gomap.DirOff)), *(*int)(unsafe.Add(h, gomap.DirLenOff))

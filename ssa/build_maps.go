@@ -24,22 +24,22 @@ func (bd *builder) ifEntries(slot *Value, body func()) {
 	bd.ifElse(bd.value(OpNe, TypeBool, 0, bd.mapLen(slot), bd.iconst(TypeI64, 0)), body, nil)
 }
 
-// smallGroup builds the test whether Go keeps the map at slot, which has
-// entries, in a single group, and returns it, the group, and its layout for
-// a map of type t. ok is false, and nothing is built, where gomap verified
-// no layout for such maps on this runtime.
-func (bd *builder) smallGroup(t *ir.Type, slot *Value) (small, g *Value, l gomap.Layout, ok bool) {
-	if l, ok = gomap.Walk(t.Go); !ok {
-		return nil, nil, l, false
-	}
+// mapDir loads the directory of the map at slot, which has entries, and
+// its length, and builds the test whether the map is small: then the
+// directory is its one group.
+func (bd *builder) mapDir(slot *Value) (small, dir, dirLen *Value) {
 	m := bd.load(TypePtr, slot)
-	g = bd.load(TypePtr, bd.ptrAt(m, gomap.DirOff))
-	// Go never leaves a small map with entries without its group; a nil
-	// one is still not read, but counts as a directory.
-	dirLen := bd.choose(bd.value(OpEq, TypeBool, 0, g, bd.iconst(TypePtr, 0)),
-		func() *Value { return bd.iconst(TypeI64, 1) },
-		func() *Value { return bd.load(TypeI64, bd.ptrAt(m, gomap.DirLenOff)) })
-	return bd.value(OpEq, TypeBool, 0, dirLen, bd.iconst(TypeI64, 0)), g, l, true
+	dir, dirLen = bd.load(TypePtr, bd.ptrAt(m, gomap.DirOff)), bd.load(TypeI64, bd.ptrAt(m, gomap.DirLenOff))
+	return bd.value(OpEq, TypeBool, 0, dirLen, bd.iconst(TypeI64, 0)), dir, dirLen
+}
+
+// dirTable loads the table at entry d of the directory dir, its groups,
+// and how many groups there are.
+func (bd *builder) dirTable(dir, d *Value) (table, groups, n *Value) {
+	table = bd.load(TypePtr, bd.value(OpAddPtr, TypePtr, 0, dir, bd.value(OpMul, TypeI64, 0, d, bd.iconst(TypeI64, int64(gomap.PtrSize)))))
+	groups = bd.load(TypePtr, bd.ptrAt(table, gomap.TableGroupsOff))
+	n = bd.add(bd.load(TypeI64, bd.ptrAt(table, gomap.TableMaskOff)), bd.iconst(TypeI64, 1))
+	return table, groups, n
 }
 
 // directEntries runs entry on the addresses of the key and the element of
@@ -53,34 +53,31 @@ func (bd *builder) smallGroup(t *ir.Type, slot *Value) (small, g *Value, l gomap
 // viaDriver runs instead, which has the driver do all the entries in one
 // exit.
 func (bd *builder) directEntries(t *ir.Type, slot *Value, entry func(k, v *Value), done func(n *Value), viaDriver func()) {
-	small, g, l, ok := bd.smallGroup(t, slot)
+	l, ok := gomap.Walk(t.Go)
 	if !ok {
 		viaDriver()
 		return
 	}
+	small, dir, dirLen := bd.mapDir(slot)
 	bd.likelyIf(small, true, func() {
 		done(bd.entryLoop(bd.iconst(TypeI64, gomap.GroupSlots), entry, func(i *Value) (*Value, *Value, *Value) {
-			return bd.groupEntry(g, i, l)
+			return bd.groupEntry(dir, i, l)
 		}))
-	}, func() { done(bd.walkTables(slot, l, entry)) })
+	}, func() { done(bd.walkTables(dir, dirLen, l, entry)) })
 }
 
-// walkTables runs entry on the key and element of each full slot of the
-// large map at slot, laid out as l, and returns how many there were: its
-// directory lists tables, each an array of groups, a table serving several
-// consecutive entries of the directory walked once.
-func (bd *builder) walkTables(slot *Value, l gomap.Layout, entry func(k, v *Value)) *Value {
-	m := bd.load(TypePtr, slot)
-	dir, dirLen := bd.load(TypePtr, bd.ptrAt(m, gomap.DirOff)), bd.load(TypeI64, bd.ptrAt(m, gomap.DirLenOff))
+// walkTables runs entry on the key and element of each full slot of a
+// large map, whose directory dir lists dirLen tables, laid out as l, and
+// returns how many there were: each table is an array of groups, and one
+// serving several consecutive entries of the directory is walked once.
+func (bd *builder) walkTables(dir, dirLen *Value, l gomap.Layout, entry func(k, v *Value)) *Value {
 	k := len(bd.vars)
 	bd.vars = append(bd.vars, bd.iconst(TypeI64, 0), bd.iconst(TypePtr, 0)) // temporaries: the count, the table walked last
 	bd.loop(dirLen, func(d *Value) {
-		table := bd.load(TypePtr, bd.value(OpAddPtr, TypePtr, 0, dir, bd.value(OpMul, TypeI64, 0, d, bd.iconst(TypeI64, int64(gomap.PtrSize)))))
+		table, groups, n := bd.dirTable(dir, d)
 		fresh := bd.value(OpNe, TypeBool, 0, table, bd.vars[k+1])
 		bd.vars[k+1] = table
 		bd.ifElse(fresh, func() {
-			groups := bd.load(TypePtr, bd.ptrAt(table, gomap.TableGroupsOff))
-			n := bd.add(bd.load(TypeI64, bd.ptrAt(table, gomap.TableMaskOff)), bd.iconst(TypeI64, 1))
 			bd.loop(n, func(gi *Value) {
 				g := bd.value(OpAddPtr, TypePtr, 0, groups, bd.value(OpMul, TypeI64, 0, gi, bd.iconst(TypeI64, int64(l.GroupSize))))
 				bd.vars[k] = bd.add(bd.vars[k], bd.entryLoop(bd.iconst(TypeI64, gomap.GroupSlots), entry, func(i *Value) (*Value, *Value, *Value) {
@@ -117,9 +114,7 @@ func (bd *builder) eachEntry(t *ir.Type, slot *Value, entry func(k, v *Value), d
 // larger one table by table (see walkTables), all through one copy of
 // entry.
 func (bd *builder) walkMap(slot *Value, l gomap.Layout, entry func(k, v *Value)) *Value {
-	m := bd.load(TypePtr, slot)
-	dir, dirLen := bd.load(TypePtr, bd.ptrAt(m, gomap.DirOff)), bd.load(TypeI64, bd.ptrAt(m, gomap.DirLenOff))
-	small := bd.value(OpEq, TypeBool, 0, dirLen, bd.iconst(TypeI64, 0))
+	small, dir, dirLen := bd.mapDir(slot)
 	k := len(bd.vars)
 	bd.vars = append(bd.vars, bd.iconst(TypeI64, 0), bd.iconst(TypePtr, 0)) // temporaries: the count, the table walked last
 	tables := bd.choose(small, func() *Value { return bd.iconst(TypeI64, 1) }, func() *Value { return dirLen })
@@ -128,12 +123,10 @@ func (bd *builder) walkMap(slot *Value, l gomap.Layout, entry func(k, v *Value))
 		// Temporaries: the groups, how many slots they hold, whether to walk them.
 		bd.vars = append(bd.vars, dir, bd.iconst(TypeI64, gomap.GroupSlots), bd.iconst(TypeBool, 1))
 		bd.likelyIf(small, true, func() {}, func() {
-			table := bd.load(TypePtr, bd.value(OpAddPtr, TypePtr, 0, dir, bd.value(OpMul, TypeI64, 0, d, bd.iconst(TypeI64, int64(gomap.PtrSize)))))
+			table, groups, n := bd.dirTable(dir, d)
 			bd.vars[j+2] = bd.value(OpNe, TypeBool, 0, table, bd.vars[k+1])
 			bd.vars[k+1] = table
-			bd.vars[j] = bd.load(TypePtr, bd.ptrAt(table, gomap.TableGroupsOff))
-			groups := bd.add(bd.load(TypeI64, bd.ptrAt(table, gomap.TableMaskOff)), bd.iconst(TypeI64, 1))
-			bd.vars[j+1] = bd.value(OpMul, TypeI64, 0, groups, bd.iconst(TypeI64, gomap.GroupSlots))
+			bd.vars[j], bd.vars[j+1] = groups, bd.value(OpMul, TypeI64, 0, n, bd.iconst(TypeI64, gomap.GroupSlots))
 		})
 		groups, slots, walk := bd.vars[j], bd.vars[j+1], bd.vars[j+2]
 		bd.vars = bd.vars[:j]

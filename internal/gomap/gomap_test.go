@@ -102,10 +102,10 @@ func TestWalk(t *testing.T) {
 			t.Errorf("%v: a layout, but its keys or elements are not held in place", typ)
 		}
 	}
-	restore := DisableWalk()
+	restore := disableWalk()
 	_, ok = Walk(reflect.TypeFor[map[int8]string]())
 	restore()
 	if ok {
-		t.Error("DisableWalk left Walk on")
+		t.Error("disableWalk left Walk on")
 	}
 }

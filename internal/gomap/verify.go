@@ -45,13 +45,13 @@ func Verify() (string, error) {
 // maps in a way the probes miss.
 const offEnv = "FRUGAL_MAPWALK"
 
-// disabled turns Walk off; see DisableWalk.
+// disabled turns Walk off; see disableWalk.
 var disabled atomic.Bool
 
-// DisableWalk makes Walk report no layout until restore runs, for tests of
+// disableWalk makes Walk report no layout until restore runs, for tests of
 // the way every map takes where no layout is verified: the driver's.
 // Programs built meanwhile keep the way they were built with.
-func DisableWalk() (restore func()) {
+func disableWalk() (restore func()) {
 	disabled.Store(true)
 	return func() { disabled.Store(false) }
 }
@@ -148,7 +148,7 @@ func probeAll(r rule, sizes []int) error {
 
 // probe returns a check that fills maps[K]E of each size (key(i) ->
 // elem(i)), deletes some entries, and finds the entries by layout r as
-// programs do (Each), comparing memory word for word: nothing read from a
+// programs do (each), comparing memory word for word: nothing read from a
 // group is used as a pointer, so a wrong layout fails the check, and the
 // pointers followed (directory, tables) are checked first on small maps.
 // Keys of one size must be distinct (int8 keys: fewer than 256).
@@ -188,7 +188,7 @@ func probe[K comparable, E any](key func(int) K, elem func(int) E) func(rule, []
 }
 
 // matches checks that the map at slot holds exactly keys[i] -> elems[i] for
-// the i not gone, where Each finds them by layout l.
+// the i not gone, where each finds them by layout l.
 func matches[K comparable, E any](l Layout, slot unsafe.Pointer, keys []K, elems []E, gone map[int]bool) error {
 	h := *(**header)(slot)
 	want := len(keys) - len(gone)
@@ -203,7 +203,7 @@ func matches[K comparable, E any](l Layout, slot unsafe.Pointer, keys []K, elems
 	}
 	found := map[int]bool{}
 	var err error
-	Each(l, slot, func(kp, ep unsafe.Pointer) bool {
+	each(l, slot, func(kp, ep unsafe.Pointer) bool {
 		i, ok := index[memory(kp, unsafe.Sizeof(keys[0]))]
 		switch {
 		case !ok || found[i]:
@@ -223,10 +223,10 @@ func matches[K comparable, E any](l Layout, slot unsafe.Pointer, keys []K, elems
 // memory is the n bytes at p.
 func memory(p unsafe.Pointer, n uintptr) string { return string(unsafe.Slice((*byte)(p), n)) }
 
-// Each calls f with the addresses of the key and the element of each entry
+// each calls f with the addresses of the key and the element of each entry
 // of the map with entries at slot, by layout l, until f returns false: the
 // walk SSA programs make, in Go, for the probes and for tests.
-func Each(l Layout, slot unsafe.Pointer, f func(k, e unsafe.Pointer) bool) {
+func each(l Layout, slot unsafe.Pointer, f func(k, e unsafe.Pointer) bool) {
 	h := *(**header)(slot)
 	tables := max(h.dirLen, 1)
 	for d := range tables {
