@@ -23,6 +23,10 @@ type typeCodec struct {
 	why    string     // why this engine
 	err    error      // the type cannot be used
 	plain  bool       // no err, and not direct: prepare's fast path takes it
+	// flat is the jit's size program summed in Go, when isFlat: kept here,
+	// EncodedSize reaches it with no call and no load beyond the slot.
+	flat   ir.FlatSize
+	isFlat bool
 }
 
 // codecs maps an interface's type word to its typeCodec. Readers load the
@@ -195,6 +199,9 @@ func newTypeCodec(rt reflect.Type, o *options) *typeCodec {
 		want = o.engine
 	}
 	c.engine, c.why, c.jit, c.err = resolveEngine(want, c.desc, o.inlineDepth())
+	if c.jit != nil {
+		c.flat, c.isFlat = c.jit.FlatSize()
+	}
 	return c
 }
 

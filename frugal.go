@@ -23,6 +23,9 @@ import (
 // returns 0 when v's type cannot be encoded; EncodeObject then says why.
 func EncodedSize(v any) int {
 	c, p := lookup(v)
+	if c != nil && c.isFlat && p != nil {
+		return c.flat.Of(p)
+	}
 	if c == nil {
 		var err error
 		if c, p, err = prepare(v); err != nil {

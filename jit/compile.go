@@ -31,9 +31,10 @@ type compiled struct {
 	// fresh says top-level calls try callFresh first: the context fits it,
 	// and no call has exited for a reason that would recur (sawExit).
 	fresh atomic.Bool
-	// flat is, for a size program without branches or loops, its sum,
-	// which Size computes in Go without entering the code.
-	flat *ir.FlatSize
+	// flat is, for a size program without branches or loops (isFlat),
+	// its sum, which Size computes in Go without entering the code.
+	flat   ir.FlatSize
+	isFlat bool
 }
 
 // Codec is the compiled size, encode and decode programs of one struct
@@ -133,6 +134,13 @@ func (cd *Codec) CodeBytes() int {
 	return len(cd.size.fn.Code) + len(cd.encode.fn.Code) + len(cd.decode.fn.Code)
 }
 
+// FlatSize returns the type's size program as the sum Size computes in Go,
+// and false when the program is not flat: for callers that would rather
+// add the few lengths themselves than call Size.
+func (cd *Codec) FlatSize() (ir.FlatSize, bool) {
+	return cd.size.flat, cd.size.isFlat
+}
+
 // Compile turns an optimized SSA function into this platform's machine
 // code, as Prepare does, without loading it: for tools that show the code.
 func Compile(f *ssa.Func) (*backend.Func, error) {
@@ -200,7 +208,8 @@ func compile(k funcKey) (c *compiled, err error) {
 	if err != nil {
 		return nil, err
 	}
-	c = &compiled{fn: fn, words: fn.Layout.Words, callees: make([]*compiled, len(fn.Sites)), flat: p.Flat()}
+	c = &compiled{fn: fn, words: fn.Layout.Words, callees: make([]*compiled, len(fn.Sites))}
+	c.flat, c.isFlat = p.Flat()
 	c.fresh.Store(c.words <= freshWords)
 	return c, nil
 }

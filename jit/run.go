@@ -220,7 +220,7 @@ func (cd *Codec) Size(p unsafe.Pointer) int {
 		return 1
 	}
 	c := cd.size
-	if c.flat != nil {
+	if c.isFlat {
 		return c.flat.Of(p)
 	}
 	if c.fresh.Load() {
