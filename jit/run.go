@@ -257,9 +257,44 @@ func (c *compiled) sawExit(code uint64) {
 // Encode writes the struct at p (nil: an empty struct) into buf with the
 // reflect codec's contract: strings and binaries of 4096 bytes or more go
 // to w when it is not nil, and a value that does not fit is ErrShortBuffer,
-// never a write past len(buf).
+// never a write past len(buf). Its fast path, a call on a fresh context
+// that returns, is small enough to inline into the caller; the rest is
+// encodeSlow's, whose frame holds an invocation.
 func (cd *Codec) Encode(buf []byte, w thrift.NocopyWriter, p unsafe.Pointer) (int, error) {
 	interp.Escape(p) // the code holds p as an integer across exits
+	c := cd.encode
+	code := notRun
+	if p != nil && c.fresh.Load() {
+		var n uint64
+		code, n = callFresh(c.addr, uint64(uintptr(p)), uint64(uintptr(unsafe.Pointer(unsafe.SliceData(buf)))), uint64(len(buf)), writerFlag(w))
+		runtime.KeepAlive(p) // the code holds p and buf only as integers
+		runtime.KeepAlive(buf)
+		if code == backend.ExitReturn && int64(n) >= 0 {
+			return int(n), nil
+		}
+	}
+	return cd.encodeSlow(buf, w, p, code)
+}
+
+// notRun is the exit code encodeSlow gets when the fast path did not call
+// the code: no exit site has it.
+const notRun = ^uint64(0)
+
+// writerFlag is the encode programs' argument that says whether strings
+// and binaries of 4096 bytes or more go to a NocopyWriter.
+func writerFlag(w thrift.NocopyWriter) uint64 {
+	if w != nil {
+		return 1
+	}
+	return 0
+}
+
+// encodeSlow is Encode where the fast path did not return: p is nil, or
+// the call on a fresh context exited with code (or did not run), and the
+// program runs again from the start on an invocation.
+//
+//go:noinline
+func (cd *Codec) encodeSlow(buf []byte, w thrift.NocopyWriter, p unsafe.Pointer, code uint64) (int, error) {
 	if p == nil {
 		if len(buf) < 1 {
 			return 0, wire.Errorf(wire.ErrShortBuffer, "need 1 byte")
@@ -268,27 +303,17 @@ func (cd *Codec) Encode(buf []byte, w thrift.NocopyWriter, p unsafe.Pointer) (in
 		return 1, nil
 	}
 	c := cd.encode
-	out, outLen, writer := uint64(uintptr(unsafe.Pointer(unsafe.SliceData(buf)))), uint64(len(buf)), uint64(0)
-	if w != nil {
-		writer = 1
+	if code == backend.ExitReturn {
+		// Unreachable: a failure exits first to record its error.
+		return 0, fmt.Errorf("jit: encode %s failed without an error", cd.desc.Name)
 	}
-	if c.fresh.Load() {
-		code, n := callFresh(c.addr, uint64(uintptr(p)), out, outLen, writer)
-		if code == backend.ExitReturn {
-			runtime.KeepAlive(p) // the code holds p and buf only as integers
-			runtime.KeepAlive(buf)
-			if int64(n) >= 0 {
-				return int(n), nil
-			}
-			// Unreachable: a failure exits first to record its error.
-			return 0, fmt.Errorf("jit: encode %s failed without an error", cd.desc.Name)
-		}
+	if code != notRun {
 		c.sawExit(code)
 	}
 	var cl invocation // field by field, as in Decode
 	cl.out, cl.w = buf, w
-	cl.outAddr, cl.outLen, cl.writer = out, outLen, writer
-	n := cl.run(c, uint64(uintptr(p)), out, outLen, writer, 0)
+	cl.outAddr, cl.outLen, cl.writer = uint64(uintptr(unsafe.Pointer(unsafe.SliceData(buf)))), uint64(len(buf)), writerFlag(w)
+	n := cl.run(c, uint64(uintptr(p)), cl.outAddr, cl.outLen, cl.writer, 0)
 	runtime.KeepAlive(p) // the code holds p and buf only as integers
 	runtime.KeepAlive(buf)
 	return cl.result(n, cd.desc.Name)
