@@ -168,29 +168,35 @@ func TestEncodeNocopyWriter(t *testing.T) {
 // longer ones loop), with the copies of 16-byte registers and, where the
 // processor has AVX2, of 32-byte ones.
 func TestEveryLength(t *testing.T) {
+	withEachCopyMachine(t, func(t *testing.T) {
+		for n := 0; n <= 9000; n++ {
+			if n > 200 && n%37 != 0 && (n < 4090 || n > 4100) {
+				continue
+			}
+			b := make([]byte, n)
+			for i := range b {
+				b[i] = byte(i*7 + n)
+			}
+			v := testtypes.NewSimple()
+			v.StringField, v.BinaryField = string(b), b[:n/2]
+			got, want := encodeBoth(t, v)
+			if !bytes.Equal(got, want) {
+				t.Fatalf("length %d:\n got %x\nwant %x", n, got, want)
+			}
+			decodeBoth(t, want, v, fmt.Sprintf("length %d", n))
+		}
+	})
+}
+
+// withEachCopyMachine runs test with the code's copies in 16-byte
+// registers and, where the processor has AVX2, in 32-byte ones.
+func withEachCopyMachine(t *testing.T, test func(t *testing.T)) {
 	for _, avx2 := range []bool{false, true} {
 		if avx2 && !cpu.X86.HasAVX2 {
 			continue
 		}
 		t.Run(fmt.Sprintf("avx2=%v", avx2), func(t *testing.T) {
-			withMachine(t, func(m *amd64.Machine) { m.AVX2 = avx2 }, func() {
-				for n := 0; n <= 9000; n++ {
-					if n > 200 && n%37 != 0 && (n < 4090 || n > 4100) {
-						continue
-					}
-					b := make([]byte, n)
-					for i := range b {
-						b[i] = byte(i*7 + n)
-					}
-					v := testtypes.NewSimple()
-					v.StringField, v.BinaryField = string(b), b[:n/2]
-					got, want := encodeBoth(t, v)
-					if !bytes.Equal(got, want) {
-						t.Fatalf("length %d:\n got %x\nwant %x", n, got, want)
-					}
-					decodeBoth(t, want, v, fmt.Sprintf("length %d", n))
-				}
-			})
+			withMachine(t, func(m *amd64.Machine) { m.AVX2 = avx2 }, func() { test(t) })
 		})
 	}
 }

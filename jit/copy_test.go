@@ -20,6 +20,10 @@ type copied struct {
 // gives the reflect codec's bytes and writes nothing outside the buffer;
 // decoding them gives the strings back.
 func TestCopyEveryLengthAndAlignment(t *testing.T) {
+	withEachCopyMachine(t, copyEveryLengthAndAlignment)
+}
+
+func copyEveryLengthAndAlignment(t *testing.T) {
 	c := prepared(t, &copied{})
 	const guard = 0xa5
 	src := strings.Repeat("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ!?", 80)
