@@ -16,7 +16,7 @@ func call(fn uintptr, ctx unsafe.Pointer) uint64
 func Call(fn uintptr, ctx unsafe.Pointer) uint64 { return call(fn, ctx) }
 
 // freshWords is the length of callFresh's context.
-const freshWords = 64
+const freshWords = 256
 
 // callFresh runs the function at fn with arguments a0 to a3 (and 0 as a
 // fifth) on a context in the assembly's own frame, which nobody zeroes,

@@ -28,13 +28,13 @@ TEXT ·gStack(SB), NOSPLIT, $0-24
 	RET
 
 // func callFresh(fn uintptr, a0, a1, a2, a3 uint64) (code, result uint64)
-// Runs fn on a context of freshWords (64) words in this frame: Go does not
+// Runs fn on a context of freshWords (256) words in this frame: Go does not
 // zero an assembly frame, and generated code entered afresh reads only the
 // header and the arguments written here (TestFreshContextPoisoned), so a
 // call that returns without an exit costs no zeroing. An exit ends the
 // call: the context dies with the frame, and the caller runs the function
 // again on a context that survives exits.
-TEXT ·callFresh(SB), 0, $512-56
+TEXT ·callFresh(SB), 0, $2048-56
 	MOVQ $0, 0(SP)   // backend.CtxResume: start the function
 	MOVQ (TLS), R8
 	MOVQ R8, 16(SP)  // backend.CtxG
@@ -59,10 +59,10 @@ TEXT ·callFresh(SB), 0, $512-56
 // callFresh with every context word it does not set filled with poison
 // first: for tests that prove generated code reads no other word before
 // writing it.
-TEXT ·callFreshPoisoned(SB), 0, $512-64
+TEXT ·callFreshPoisoned(SB), 0, $2048-64
 	MOVQ poison+40(FP), AX
 	MOVQ SP, DI
-	MOVQ $64, CX
+	MOVQ $256, CX
 	CLD
 	REP; STOSQ
 	MOVQ $0, 0(SP)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/frugaljit/frugal/backend"
 	"github.com/frugaljit/frugal/internal/testtypes"
+	"github.com/frugaljit/frugal/ir"
 	codec "github.com/frugaljit/frugal/reflect"
 	"github.com/frugaljit/frugal/ssa"
 )
@@ -31,6 +32,13 @@ func TestFreshContextPoisoned(t *testing.T) {
 	values := []any{testtypes.NewSimple(), &testtypes.Simple{}, &testtypes.PartialSimple{}, &freshProbe{B: "x", L: []int32{1, 2}}}
 	for range 200 {
 		v := new(testtypes.Simple)
+		g.Fill(v)
+		values = append(values, v)
+	}
+	// Larger programs, with loops and map walks, whose contexts fit too.
+	values = append(values, testtypes.NewNesting(), &testtypes.Nesting{}, testtypes.NewNesting2())
+	for range 20 {
+		v := new(testtypes.Nesting)
 		g.Fill(v)
 		values = append(values, v)
 	}
@@ -65,7 +73,7 @@ func TestFreshContextPoisoned(t *testing.T) {
 				code, n := unyielded(c.encode, func() (uint64, uint64) {
 					return callFreshPoisoned(c.encode.addr, uint64(uintptr(p)), out, uint64(len(got)), 0, poison)
 				})
-				if code == backend.ExitReturn && (int(n) != size || !bytes.Equal(got, want)) {
+				if code == backend.ExitReturn && (int(n) != size || !sameEncoding(c, v, got, want)) {
 					t.Fatalf("%T encode with poison %#x: %d bytes %x, want %x", v, poison, n, got, want)
 				}
 				if clean, _ := unyielded(c.encode, func() (uint64, uint64) {
@@ -81,6 +89,18 @@ func TestFreshContextPoisoned(t *testing.T) {
 		t.Fatal("no program fits a fresh context")
 	}
 	t.Logf("%d poisoned runs", checked)
+}
+
+// sameEncoding reports whether got, an encoding of v, is want, or (maps
+// are written in the order of their memory, not of Go's iteration) decodes
+// with the reflect codec to a value equal to v.
+func sameEncoding(c *Codec, v any, got, want []byte) bool {
+	if bytes.Equal(got, want) {
+		return true
+	}
+	back := fresh(v)
+	n, err := codec.Decode(got, c.desc, reflect.ValueOf(back).UnsafePointer())
+	return err == nil && n == len(got) && testtypes.Equal(v, back)
 }
 
 // unyielded runs call, a fresh call of c, again while it stops at a
@@ -103,11 +123,19 @@ func unyielded(c *compiled, call func() (code, result uint64)) (code, result uin
 // contexts after the first call; those that exit only for an error keep
 // them, and both still give the reflect codec's bytes.
 func TestFreshCallsAfterExits(t *testing.T) {
-	m := &mapProbe{S: map[string]string{"k": "v"}}
+	// Deeper than the inline depth, Everything's Next goes through a call
+	// exit.
+	m := &testtypes.Everything{ReqStruct: &testtypes.Simple{}}
+	for range ir.DefaultInlineDepth + 1 {
+		m = &testtypes.Everything{ReqStruct: &testtypes.Simple{}, Next: m}
+	}
 	c := prepared(t, m)
+	if c.encode.words > freshWords {
+		t.Fatalf("Everything's encode needs %d context words, callFresh has %d: pick a smaller type", c.encode.words, freshWords)
+	}
 	encodeBoth(t, m)
-	if c.encode.words <= freshWords && c.encode.fresh.Load() {
-		t.Fatalf("mapProbe's encode still tries fresh contexts after exiting for a map")
+	if c.encode.fresh.Load() {
+		t.Fatalf("Everything's encode still tries fresh contexts after exiting for a call")
 	}
 	v := testtypes.NewSimple()
 	cs := prepared(t, v)
