@@ -41,9 +41,13 @@ var codecs struct {
 // comparison, where a Go map costs several times that on every call. Slots
 // hold the codecs themselves, not pointers to them: every call starts with
 // this lookup, and each pointer it follows is a load that waits for the one
-// before it.
+// before it. Each table picks the multiplier of its hash so that every type
+// sits in the slot it hashes to, where one is found (see with): lookup
+// checks only that slot, and a type displaced by a collision would take
+// prepare's slower path on every call, for the life of the process.
 type codecTable struct {
-	shift uint // 64 - log2(len(slots))
+	mul   uint64 // the hash's multiplier, odd
+	shift uint   // 64 - log2(len(slots))
 	slots []codecSlot
 	n     int
 }
@@ -53,16 +57,18 @@ type codecSlot struct {
 	codec typeCodec
 }
 
-// hashType spreads type pointers (aligned, clustered) over the table.
-func hashType(typ unsafe.Pointer, shift uint) uintptr {
-	return uintptr((uint64(uintptr(typ)) * 0x9E3779B97F4A7C15) >> shift)
+// hashType spreads type pointers (aligned, clustered) over a table of
+// 2^(64-shift) slots: the high bits of their product with the odd
+// multiplier mul.
+func hashType(typ unsafe.Pointer, mul uint64, shift uint) uintptr {
+	return uintptr((uint64(uintptr(typ)) * mul) >> (shift & 63))
 }
 
 // get returns the codec of typ, or nil. The codec lives in the table;
 // tables are never modified, only replaced, so it stays valid.
 func (t *codecTable) get(typ unsafe.Pointer) *typeCodec {
 	mask := uintptr(len(t.slots) - 1)
-	for h := hashType(typ, t.shift); ; h = (h + 1) & mask {
+	for h := hashType(typ, t.mul, t.shift) & mask; ; h = (h + 1) & mask {
 		s := &t.slots[h]
 		if s.typ == nil { // first: a nil typ (a nil interface) has no codec
 			return nil
@@ -73,37 +79,86 @@ func (t *codecTable) get(typ unsafe.Pointer) *typeCodec {
 	}
 }
 
-// with returns a copy of t (nil: empty) holding typ's codec c too, at most
-// half full.
+// Table shapes with tries: a table is at most half full, and may grow to
+// spreadFactor times that size, trying multiplierTries multipliers at
+// each size, to put every type in its own slot. With 12 types (the
+// benchmarks' count) a table of 32 slots has no collision for about one
+// multiplier in eight; beyond a few hundred types no shape is likely to
+// be found, and collisions are resolved by probing.
+const (
+	spreadFactor    = 4
+	multiplierTries = 64
+)
+
+// with returns a copy of t (nil: empty) holding typ's codec c too.
 func (t *codecTable) with(typ unsafe.Pointer, c *typeCodec) *codecTable {
-	size, n := 16, 1
-	if t != nil {
-		n += t.n
-	}
-	for size < 2*n {
-		size *= 2
-	}
-	next := &codecTable{shift: uint(64 - bits.TrailingZeros(uint(size))), slots: make([]codecSlot, size)}
+	entries := []codecSlot{{typ, *c}}
 	if t != nil {
 		for i := range t.slots {
 			if s := &t.slots[i]; s.typ != nil && s.typ != typ {
-				next.put(s.typ, &s.codec)
+				entries = append(entries, *s)
 			}
 		}
 	}
-	next.put(typ, c)
-	return next
+	base := 16
+	for base < 2*len(entries) {
+		base *= 2
+	}
+	var taken []uint64 // by slot: a try's slots already hashed to
+	for size := base; size <= spreadFactor*base; size *= 2 {
+		for try := range multiplierTries {
+			if mul := multiplier(try); spreads(entries, size, mul, &taken) {
+				return newCodecTable(size, mul, entries)
+			}
+		}
+	}
+	return newCodecTable(base, multiplier(0), entries)
 }
 
-func (t *codecTable) put(typ unsafe.Pointer, c *typeCodec) {
-	mask := uintptr(len(t.slots) - 1)
-	h := hashType(typ, t.shift)
-	for t.slots[h].typ != nil {
-		h = (h + 1) & mask
+// spreads reports whether mul hashes every entry to a slot of its own in
+// a table of size slots; taken is scratch space.
+func spreads(entries []codecSlot, size int, mul uint64, taken *[]uint64) bool {
+	*taken = append((*taken)[:0], make([]uint64, (size+63)/64)...)
+	shift := uint(64 - bits.TrailingZeros(uint(size)))
+	for i := range entries {
+		h := hashType(entries[i].typ, mul, shift)
+		w, b := h/64, uint64(1)<<(h%64)
+		if (*taken)[w]&b != 0 {
+			return false
+		}
+		(*taken)[w] |= b
 	}
-	t.slots[h] = codecSlot{typ, *c}
-	t.slots[h].codec.plain = c.err == nil && !c.direct
-	t.n++
+	return true
+}
+
+// multiplier returns the try'th hash multiplier: the golden ratio's
+// (Fibonacci hashing) first, then splitmix64's outputs, made odd.
+func multiplier(try int) uint64 {
+	if try == 0 {
+		return 0x9E3779B97F4A7C15
+	}
+	z := uint64(try) * 0x9E3779B97F4A7C15
+	z = (z ^ z>>30) * 0xBF58476D1CE4E5B9
+	z = (z ^ z>>27) * 0x94D049BB133111EB
+	return (z ^ z>>31) | 1
+}
+
+// newCodecTable returns a table of size slots holding entries, hashed with
+// mul; an entry whose slot is taken goes to the next free one.
+func newCodecTable(size int, mul uint64, entries []codecSlot) *codecTable {
+	t := &codecTable{mul: mul, shift: uint(64 - bits.TrailingZeros(uint(size))), slots: make([]codecSlot, size)}
+	mask := uintptr(size - 1)
+	for i := range entries {
+		e := &entries[i]
+		h := hashType(e.typ, mul, t.shift) & mask
+		for t.slots[h].typ != nil {
+			h = (h + 1) & mask
+		}
+		t.slots[h] = *e
+		t.slots[h].codec.plain = e.codec.err == nil && !e.codec.direct
+		t.n++
+	}
+	return t
 }
 
 // eface is the layout of an empty interface.
@@ -122,7 +177,7 @@ func lookup(v any) (*typeCodec, unsafe.Pointer) {
 	if t == nil {
 		return nil, nil
 	}
-	s := &t.slots[hashType(e.typ, t.shift)&uintptr(len(t.slots)-1)]
+	s := &t.slots[hashType(e.typ, t.mul, t.shift)&uintptr(len(t.slots)-1)]
 	if s.typ != e.typ || !s.codec.plain {
 		return nil, nil
 	}
