@@ -1,6 +1,8 @@
 package ir_test
 
 import (
+	"reflect"
+	"strconv"
 	"testing"
 	"unsafe"
 
@@ -31,30 +33,24 @@ func TestFlat(t *testing.T) {
 			t.Errorf("%T: flat %+v", v, f)
 		}
 	}
-	type strings struct {
-		A string `frugal:"1,default,string"`
-		B string `frugal:"2,default,string"`
-		C string `frugal:"3,default,string"`
-		D string `frugal:"4,default,string"`
-		E string `frugal:"5,default,string"`
-		F string `frugal:"6,default,string"`
-		G string `frugal:"7,default,string"`
-	}
-	type six struct {
-		A string `frugal:"1,default,string"`
-		B string `frugal:"2,default,string"`
-		C string `frugal:"3,default,string"`
-		D string `frugal:"4,default,string"`
-		E string `frugal:"5,default,string"`
-		F string `frugal:"6,default,string"`
-	}
-	if f, ok := lower(t, six{}, ir.ModeSize, ir.DefaultInlineDepth).Flat(); !ok || f.N != ir.MaxFlatLens {
-		t.Errorf("%d strings: flat %v, %+v", ir.MaxFlatLens, ok, f)
-	}
-	if f, ok := lower(t, strings{}, ir.ModeSize, ir.DefaultInlineDepth).Flat(); ok {
-		t.Errorf("%d strings: flat %+v, the most is %d", f.N, f, ir.MaxFlatLens)
+	// Up to MaxFlatLens strings a program is flat; one more, it is not.
+	for n := ir.MaxFlatLens; n <= ir.MaxFlatLens+1; n++ {
+		f, ok := lower(t, stringsStruct(n), ir.ModeSize, ir.DefaultInlineDepth).Flat()
+		if want := n <= ir.MaxFlatLens; ok != want || ok && f.N != n {
+			t.Errorf("%d strings: flat %v (%+v), want %v", n, ok, f, want)
+		}
 	}
 	if _, ok := lower(t, testtypes.Simple{}, ir.ModeEncode, ir.DefaultInlineDepth).Flat(); ok {
 		t.Error("an encode program is flat")
 	}
+}
+
+// stringsStruct returns a zero struct of n default string fields.
+func stringsStruct(n int) any {
+	fields := make([]reflect.StructField, n)
+	for i := range fields {
+		fields[i] = reflect.StructField{Name: "S" + strconv.Itoa(i), Type: reflect.TypeFor[string](),
+			Tag: reflect.StructTag(`frugal:"` + strconv.Itoa(i+1) + `,default,string"`)}
+	}
+	return reflect.New(reflect.StructOf(fields)).Elem().Interface()
 }
