@@ -119,7 +119,7 @@ func (t *codecTable) with(typ unsafe.Pointer, c *typeCodec) *codecTable {
 // a table of size slots; taken is scratch space.
 func spreads(entries []codecSlot, size int, mul uint64, taken *[]uint64) bool {
 	*taken = append((*taken)[:0], make([]uint64, (size+63)/64)...)
-	shift := uint(64 - bits.TrailingZeros(uint(size)))
+	shift := shiftFor(size)
 	for i := range entries {
 		h := hashType(entries[i].typ, mul, shift)
 		w, b := h/64, uint64(1)<<(h%64)
@@ -143,10 +143,13 @@ func multiplier(try int) uint64 {
 	return (z ^ z>>31) | 1
 }
 
+// shiftFor is hashType's shift for a table of size (a power of two) slots.
+func shiftFor(size int) uint { return uint(64 - bits.TrailingZeros(uint(size))) }
+
 // newCodecTable returns a table of size slots holding entries, hashed with
 // mul; an entry whose slot is taken goes to the next free one.
 func newCodecTable(size int, mul uint64, entries []codecSlot) *codecTable {
-	t := &codecTable{mul: mul, shift: uint(64 - bits.TrailingZeros(uint(size))), slots: make([]codecSlot, size)}
+	t := &codecTable{mul: mul, shift: shiftFor(size), slots: make([]codecSlot, size)}
 	mask := uintptr(size - 1)
 	for i := range entries {
 		e := &entries[i]

@@ -258,8 +258,8 @@ func (c *compiled) sawExit(code uint64) {
 // reflect codec's contract: strings and binaries of 4096 bytes or more go
 // to w when it is not nil, and a value that does not fit is ErrShortBuffer,
 // never a write past len(buf). Its fast path, a call on a fresh context
-// that returns, is small enough to inline into the caller; the rest is
-// encodeSlow's, whose frame holds an invocation.
+// that returns, keeps a small frame; the rest is encodeSlow's, whose frame
+// holds an invocation.
 func (cd *Codec) Encode(buf []byte, w thrift.NocopyWriter, p unsafe.Pointer) (int, error) {
 	interp.Escape(p) // the code holds p as an integer across exits
 	c := cd.encode
