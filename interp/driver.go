@@ -117,12 +117,8 @@ func (dr *driver) encode(d *ir.StructDesc, p unsafe.Pointer, pos uint64) uint64 
 func (dr *driver) encodeWith(f *ssa.Func, p unsafe.Pointer) uint64 { return dr.encodeWithAt(f, p, 0) }
 
 func (dr *driver) encodeWithAt(f *ssa.Func, p unsafe.Pointer, pos uint64) uint64 {
-	writer := uint64(0)
-	if dr.w != nil {
-		writer = 1
-	}
 	out := uint64(uintptr(unsafe.Pointer(unsafe.SliceData(dr.out))))
-	return Run(f, []uint64{uint64(uintptr(p)), out, uint64(len(dr.out)), writer, pos}, dr)
+	return Run(f, []uint64{uint64(uintptr(p)), out, uint64(len(dr.out)), ssa.NocopyMin(dr.w != nil), pos}, dr)
 }
 
 func (dr *driver) size(d *ir.StructDesc, p unsafe.Pointer) uint64 {

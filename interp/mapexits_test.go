@@ -57,7 +57,7 @@ func TestMapExits(t *testing.T) {
 		n := Run(sizeFunc(d), []uint64{uint64(uintptr(p))}, c)
 		out := make([]byte, n)
 		c.driver.out = out
-		if w := Run(funcOf(d, ir.ModeEncode), []uint64{uint64(uintptr(p)), uint64(uintptr(unsafe.Pointer(&out[0]))), n, 0, 0}, c); w != n {
+		if w := Run(funcOf(d, ir.ModeEncode), []uint64{uint64(uintptr(p)), uint64(uintptr(unsafe.Pointer(&out[0]))), n, ssa.NocopyMin(false), 0}, c); w != n {
 			t.Fatalf("wrote %d of %d bytes", w, n)
 		}
 		return c.kinds[ssa.ExitMapSize] + c.kinds[ssa.ExitMapEncode], c.kinds[ssa.ExitMapEntries]

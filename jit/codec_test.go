@@ -150,16 +150,32 @@ func (r *recorder) WriteDirect(b []byte, _ int) error {
 	return nil
 }
 
+// With a NocopyWriter, a string one byte short of wire.NocopyThreshold is
+// copied and a binary of the threshold goes to the writer, unwritten in the
+// buffer, as the reflect codec does; without one, both are copied.
 func TestEncodeNocopyWriter(t *testing.T) {
 	big := bytes.Repeat([]byte{'x'}, wire.NocopyThreshold)
-	v := &testtypes.Simple{StringField: "small", BinaryField: big}
+	v := &testtypes.Simple{StringField: strings.Repeat("s", wire.NocopyThreshold-1), BinaryField: big}
 	c := prepared(t, v)
 	p := reflect.ValueOf(v).UnsafePointer()
-	buf := make([]byte, codec.Size(c.desc, p))
+	size := codec.Size(c.desc, p)
+	want := make([]byte, size)
+	var rw recorder
+	wn, err := codec.Encode(want, &rw, c.desc, p)
+	if err != nil {
+		t.Fatalf("reflect codec: %v", err)
+	}
+	got := make([]byte, size)
 	var r recorder
-	n, err := c.Encode(buf, &r, p)
-	if err != nil || n != len(buf)-len(big) || len(r.chunks) != 1 || &r.chunks[0][0] != &big[0] {
-		t.Fatalf("wrote %d, %d chunks: %v", n, len(r.chunks), err)
+	n, err := c.Encode(got, &r, p)
+	if err != nil || n != size-len(big) || len(r.chunks) != 1 || &r.chunks[0][0] != &big[0] {
+		t.Fatalf("wrote %d of %d, %d chunks: %v", n, size-len(big), len(r.chunks), err)
+	}
+	if n != wn || len(rw.chunks) != 1 || !bytes.Equal(got[:n], want[:wn]) {
+		t.Fatalf("compiled code wrote %x\nreflect codec %x (%d chunks)", got[:n], want[:wn], len(rw.chunks))
+	}
+	if got, want := encodeBoth(t, v); !bytes.Equal(got, want) {
+		t.Fatalf("without a writer:\n got %x\nwant %x", got, want)
 	}
 }
 

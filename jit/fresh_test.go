@@ -71,13 +71,13 @@ func TestFreshContextPoisoned(t *testing.T) {
 				got := make([]byte, size)
 				out := uint64(uintptr(unsafe.Pointer(unsafe.SliceData(got))))
 				code, n := unyielded(c.encode, func() (uint64, uint64) {
-					return callFreshPoisoned(c.encode.addr, uint64(uintptr(p)), out, uint64(len(got)), 0, poison)
+					return callFreshPoisoned(c.encode.addr, uint64(uintptr(p)), out, uint64(len(got)), ssa.NocopyMin(false), poison)
 				})
 				if code == backend.ExitReturn && (int(n) != size || !sameEncoding(c, v, got, want)) {
 					t.Fatalf("%T encode with poison %#x: %d bytes %x, want %x", v, poison, n, got, want)
 				}
 				if clean, _ := unyielded(c.encode, func() (uint64, uint64) {
-					return callFresh(c.encode.addr, uint64(uintptr(p)), out, uint64(len(got)), 0)
+					return callFresh(c.encode.addr, uint64(uintptr(p)), out, uint64(len(got)), ssa.NocopyMin(false))
 				}); code != clean {
 					t.Fatalf("%T encode with poison %#x: exit %d, on a clean context %d", v, poison, code, clean)
 				}

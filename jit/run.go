@@ -31,14 +31,14 @@ var stackLimit = stackWords
 // invocation is one top-level call: its output and, from the first exit on, a
 // pooled driver that serves exits.
 type invocation struct {
-	dr                      *driver
-	err                     error // recorded by an exit served without the driver
-	out                     []byte
-	w                       thrift.NocopyWriter
-	outAddr, outLen, writer uint64 // the arguments encode programs take for the output
-	decoding                bool
-	in                      []byte // decode: the input
-	inAddr, inLen           uint64 // the arguments decode programs take for the input
+	dr                         *driver
+	err                        error // recorded by an exit served without the driver
+	out                        []byte
+	w                          thrift.NocopyWriter
+	outAddr, outLen, nocopyMin uint64 // the arguments encode programs take for the output
+	decoding                   bool
+	in                         []byte // decode: the input
+	inAddr, inLen              uint64 // the arguments decode programs take for the input
 }
 
 // driver serves exits and holds what must outlive one of them. Drivers are
@@ -196,7 +196,7 @@ func (cl *invocation) serve(c *compiled, i int, ctx []uint64) uint64 {
 			return failed
 		}
 		dr.depth++
-		n := cl.run(c.callees[i], args[0], cl.outAddr, cl.outLen, cl.writer, args[1])
+		n := cl.run(c.callees[i], args[0], cl.outAddr, cl.outLen, cl.nocopyMin, args[1])
 		dr.depth--
 		return n
 	case ssa.ExitCallDecode:
@@ -266,7 +266,7 @@ func (cd *Codec) Encode(buf []byte, w thrift.NocopyWriter, p unsafe.Pointer) (in
 	code := notRun
 	if p != nil && c.fresh.Load() {
 		var n uint64
-		code, n = callFresh(c.addr, uint64(uintptr(p)), uint64(uintptr(unsafe.Pointer(unsafe.SliceData(buf)))), uint64(len(buf)), writerFlag(w))
+		code, n = callFresh(c.addr, uint64(uintptr(p)), uint64(uintptr(unsafe.Pointer(unsafe.SliceData(buf)))), uint64(len(buf)), ssa.NocopyMin(w != nil))
 		runtime.KeepAlive(p) // the code holds p and buf only as integers
 		runtime.KeepAlive(buf)
 		if code == backend.ExitReturn && int64(n) >= 0 {
@@ -279,15 +279,6 @@ func (cd *Codec) Encode(buf []byte, w thrift.NocopyWriter, p unsafe.Pointer) (in
 // notRun is the exit code encodeSlow gets when the fast path did not call
 // the code: no exit site has it.
 const notRun = ^uint64(0)
-
-// writerFlag is the encode programs' argument that says whether strings
-// and binaries of 4096 bytes or more go to a NocopyWriter.
-func writerFlag(w thrift.NocopyWriter) uint64 {
-	if w != nil {
-		return 1
-	}
-	return 0
-}
 
 // encodeSlow is Encode where the fast path did not return: p is nil, or
 // the call on a fresh context exited with code (or did not run), and the
@@ -312,8 +303,8 @@ func (cd *Codec) encodeSlow(buf []byte, w thrift.NocopyWriter, p unsafe.Pointer,
 	}
 	var cl invocation // field by field, as in Decode
 	cl.out, cl.w = buf, w
-	cl.outAddr, cl.outLen, cl.writer = uint64(uintptr(unsafe.Pointer(unsafe.SliceData(buf)))), uint64(len(buf)), writerFlag(w)
-	n := cl.run(c, uint64(uintptr(p)), cl.outAddr, cl.outLen, cl.writer, 0)
+	cl.outAddr, cl.outLen, cl.nocopyMin = uint64(uintptr(unsafe.Pointer(unsafe.SliceData(buf)))), uint64(len(buf)), ssa.NocopyMin(w != nil)
+	n := cl.run(c, uint64(uintptr(p)), cl.outAddr, cl.outLen, cl.nocopyMin, 0)
 	runtime.KeepAlive(p) // the code holds p and buf only as integers
 	runtime.KeepAlive(buf)
 	return cl.result(n, cd.desc.Name)

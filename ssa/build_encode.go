@@ -12,27 +12,28 @@ const varPos = 1 // the output position of encode programs
 
 // The arguments of encode functions.
 const (
-	encArgBase   = iota // the struct's address
-	encArgOut           // the output buffer's address
-	encArgOutLen        // the output buffer's length
-	encArgWriter        // 1 when a NocopyWriter takes large strings
-	encArgPos           // the position to start writing at
+	encArgBase      = iota // the struct's address
+	encArgOut              // the output buffer's address
+	encArgOutLen           // the output buffer's length
+	encArgNocopyMin        // the length from which strings go to the NocopyWriter (NocopyMin)
+	encArgPos              // the position to start writing at
 )
 
 // BuildEncode builds the SSA function of an encode program. Its arguments
-// are the struct's address, the output buffer's address and length, whether
-// a NocopyWriter is present, and the starting position; its result is the
-// position after the struct, or -1 after an exit recorded an error.
+// are the struct's address, the output buffer's address and length, the
+// length from which strings and binaries go to the NocopyWriter (NocopyMin),
+// and the starting position; its result is the position after the struct,
+// or -1 after an exit recorded an error.
 func BuildEncode(p *ir.Program) *Func {
 	f := NewFunc("encode "+p.Struct.Name, TypePtr, TypePtr, TypeI64, TypeI64, TypeI64)
 	bd := &builder{f: f, b: f.Entry}
 	mem := bd.value(OpInitMem, TypeMem, 0)
 	base := bd.value(OpArg, TypePtr, encArgBase)
 	e := &encodeBuilder{builder: bd,
-		out:    bd.value(OpArg, TypePtr, encArgOut),
-		outLen: bd.value(OpArg, TypeI64, encArgOutLen),
-		writer: bd.value(OpArg, TypeI64, encArgWriter),
-		name:   p.Struct.Name}
+		out:       bd.value(OpArg, TypePtr, encArgOut),
+		outLen:    bd.value(OpArg, TypeI64, encArgOutLen),
+		nocopyMin: bd.value(OpArg, TypeI64, encArgNocopyMin),
+		name:      p.Struct.Name}
 	bd.vars = []*Value{mem, bd.value(OpArg, TypeI64, encArgPos)}
 	e.list(p.Body, base)
 	bd.returnValue(bd.vars[varPos])
@@ -41,9 +42,9 @@ func BuildEncode(p *ir.Program) *Func {
 
 type encodeBuilder struct {
 	*builder
-	out, outLen, writer *Value
-	name                string
-	path                []string // the fields being coded, outermost first, for errors
+	out, outLen, nocopyMin *Value
+	name                   string
+	path                   []string // the fields being coded, outermost first, for errors
 }
 
 func (e *encodeBuilder) pos() *Value { return e.vars[varPos] }
@@ -216,15 +217,24 @@ func (e *encodeBuilder) bytes(p *Value, prefix bool) {
 	e.needConst(4)
 	e.storeBE(e.at(0), e.value(OpTrunc, TypeI32, 0, n))
 	e.advance(4)
-	hasWriter := e.value(OpNe, TypeBool, 0, e.writer, e.iconst(TypeI64, 0))
-	e.ifElse(hasWriter, func() {
-		large := e.value(OpLtU, TypeBool, 0, e.iconst(TypeI64, wire.NocopyThreshold-1), n)
-		e.ifElse(large, func() {
-			room := e.value(OpSub, TypeI64, 0, e.outLen, e.pos())
-			r := e.exit(ExitNocopy, nil, TypeI64, data, n, room)
-			e.guard(e.value(OpNe, TypeBool, 0, r, e.iconst(TypeI64, 0)), func() { e.returnValue(e.iconst(TypeI64, -1)) })
-		}, copyIn)
-	}, copyIn)
+	// One unsigned compare decides: without a writer the bound exceeds any
+	// length, so the copy is the only arm on the hot path.
+	e.likelyIf(e.value(OpLtU, TypeBool, 0, n, e.nocopyMin), true, copyIn, func() {
+		room := e.value(OpSub, TypeI64, 0, e.outLen, e.pos())
+		r := e.exit(ExitNocopy, nil, TypeI64, data, n, room)
+		e.guard(e.value(OpNe, TypeBool, 0, r, e.iconst(TypeI64, 0)), func() { e.returnValue(e.iconst(TypeI64, -1)) })
+	})
+}
+
+// NocopyMin is the encode programs' argument for whether there is a
+// NocopyWriter: the length from which a string or binary goes to it,
+// wire.NocopyThreshold with a writer and, without one, a bound no length
+// reaches.
+func NocopyMin(hasWriter bool) uint64 {
+	if hasWriter {
+		return wire.NocopyThreshold
+	}
+	return math.MaxInt64
 }
 
 // mapEntries writes the entries of the map at slot, as many as the header
