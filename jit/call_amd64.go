@@ -15,19 +15,21 @@ func call(fn uintptr, ctx unsafe.Pointer) uint64
 // the function reaches through it, alive across the call.
 func Call(fn uintptr, ctx unsafe.Pointer) uint64 { return call(fn, ctx) }
 
-// freshWords is the length of callFresh's context.
+// freshWords is the length of CallFresh's context.
 const freshWords = 256
 
-// callFresh runs the function at fn with arguments a0 to a3 (and 0 as a
+// CallFresh runs the function at fn with arguments a0 to a3 (and 0 as a
 // fifth) on a context in the assembly's own frame, which nobody zeroes,
 // and returns its exit code and, if that is backend.ExitReturn, its
 // result. After an exit the context is gone: the caller runs the function
-// again from the start, on a context of its own.
+// again from the start, on a context of its own. The caller keeps alive
+// what the arguments point to, which the code holds as integers. It is
+// exported for the API's fast path (see Codec.FreshEncode).
 //
 //go:noescape
-func callFresh(fn uintptr, a0, a1, a2, a3 uint64) (code, result uint64)
+func CallFresh(fn uintptr, a0, a1, a2, a3 uint64) (code, result uint64)
 
-// callFreshPoisoned is callFresh with the context's other words filled
+// callFreshPoisoned is CallFresh with the context's other words filled
 // with poison first, for tests.
 //
 //go:noescape

@@ -9,7 +9,8 @@ func Call(fn uintptr, ctx unsafe.Pointer) uint64 { panic(ErrUnsupported) }
 
 const freshWords = 0
 
-func callFresh(fn uintptr, a0, a1, a2, a3 uint64) (code, result uint64) { panic(ErrUnsupported) }
+// CallFresh is not available on this architecture yet.
+func CallFresh(fn uintptr, a0, a1, a2, a3 uint64) (code, result uint64) { panic(ErrUnsupported) }
 
 func callFreshPoisoned(fn uintptr, a0, a1, a2, a3, poison uint64) (code, result uint64) {
 	panic(ErrUnsupported)

@@ -28,7 +28,7 @@ type compiled struct {
 	addr    uintptr
 	words   int         // the context's length
 	callees []*compiled // by site: the program a call exit runs, nil for other exits
-	// fresh says top-level calls try callFresh first: the context fits it,
+	// fresh says top-level calls try CallFresh first: the context fits it,
 	// and no call has exited for a reason that would recur (sawExit).
 	fresh atomic.Bool
 	// flat is, for a size program without branches or loops (isFlat),

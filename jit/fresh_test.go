@@ -23,7 +23,7 @@ type freshProbe struct {
 
 // Generated code entered on a fresh context reads no word of it that the
 // entry did not set before writing it: with every other word poisoned,
-// size and encode programs that fit callFresh's context give the reflect
+// size and encode programs that fit CallFresh's context give the reflect
 // codec's results, or exit where they exit on a clean context. A goroutine
 // forcing GC makes the runtime ask for preemption at the copy loops' polls.
 func TestFreshContextPoisoned(t *testing.T) {
@@ -61,7 +61,7 @@ func TestFreshContextPoisoned(t *testing.T) {
 					t.Fatalf("%T size with poison %#x: %d, want %d", v, poison, n, size)
 				}
 				if clean, _ := unyielded(c.size, func() (uint64, uint64) {
-					return callFresh(c.size.addr, uint64(uintptr(p)), 0, 0, 0)
+					return CallFresh(c.size.addr, uint64(uintptr(p)), 0, 0, 0)
 				}); code != clean {
 					t.Fatalf("%T size with poison %#x: exit %d, on a clean context %d", v, poison, code, clean)
 				}
@@ -77,7 +77,7 @@ func TestFreshContextPoisoned(t *testing.T) {
 					t.Fatalf("%T encode with poison %#x: %d bytes %x, want %x", v, poison, n, got, want)
 				}
 				if clean, _ := unyielded(c.encode, func() (uint64, uint64) {
-					return callFresh(c.encode.addr, uint64(uintptr(p)), out, uint64(len(got)), ssa.NocopyMin(false))
+					return CallFresh(c.encode.addr, uint64(uintptr(p)), out, uint64(len(got)), ssa.NocopyMin(false))
 				}); code != clean {
 					t.Fatalf("%T encode with poison %#x: exit %d, on a clean context %d", v, poison, code, clean)
 				}
@@ -131,7 +131,7 @@ func TestFreshCallsAfterExits(t *testing.T) {
 	}
 	c := prepared(t, m)
 	if c.encode.words > freshWords {
-		t.Fatalf("Everything's encode needs %d context words, callFresh has %d: pick a smaller type", c.encode.words, freshWords)
+		t.Fatalf("Everything's encode needs %d context words, CallFresh has %d: pick a smaller type", c.encode.words, freshWords)
 	}
 	encodeBoth(t, m)
 	if c.encode.fresh.Load() {
@@ -140,7 +140,7 @@ func TestFreshCallsAfterExits(t *testing.T) {
 	v := testtypes.NewSimple()
 	cs := prepared(t, v)
 	if !cs.encode.fresh.Load() {
-		t.Fatalf("Simple's encode needs %d context words, callFresh has %d: it should fit", cs.encode.words, freshWords)
+		t.Fatalf("Simple's encode needs %d context words, CallFresh has %d: it should fit", cs.encode.words, freshWords)
 	}
 	shortBuffersFail(t, cs, reflect.ValueOf(v).UnsafePointer(), 1)
 	if !cs.encode.fresh.Load() {

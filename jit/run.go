@@ -224,7 +224,7 @@ func (cd *Codec) Size(p unsafe.Pointer) int {
 		return c.flat.Of(p)
 	}
 	if c.fresh.Load() {
-		code, n := callFresh(c.addr, uint64(uintptr(p)), 0, 0, 0)
+		code, n := CallFresh(c.addr, uint64(uintptr(p)), 0, 0, 0)
 		if code == backend.ExitReturn {
 			runtime.KeepAlive(p) // the code holds p only as an integer
 			return int(n)
@@ -258,34 +258,43 @@ func (c *compiled) sawExit(code uint64) {
 // reflect codec's contract: strings and binaries of 4096 bytes or more go
 // to w when it is not nil, and a value that does not fit is ErrShortBuffer,
 // never a write past len(buf). Its fast path, a call on a fresh context
-// that returns, keeps a small frame; the rest is encodeSlow's, whose frame
-// holds an invocation.
+// that returns, keeps a small frame; the rest is EncodeAfter's, whose frame
+// holds an invocation. EncodeObject inlines the fast path by hand.
 func (cd *Codec) Encode(buf []byte, w thrift.NocopyWriter, p unsafe.Pointer) (int, error) {
 	interp.Escape(p) // the code holds p as an integer across exits
-	c := cd.encode
-	code := notRun
-	if p != nil && c.fresh.Load() {
+	code := NotRun
+	if fn := cd.FreshEncode(); fn != 0 && p != nil {
 		var n uint64
-		code, n = callFresh(c.addr, uint64(uintptr(p)), uint64(uintptr(unsafe.Pointer(unsafe.SliceData(buf)))), uint64(len(buf)), ssa.NocopyMin(w != nil))
+		code, n = CallFresh(fn, uint64(uintptr(p)), uint64(uintptr(unsafe.Pointer(unsafe.SliceData(buf)))), uint64(len(buf)), ssa.NocopyMin(w != nil))
 		runtime.KeepAlive(p) // the code holds p and buf only as integers
 		runtime.KeepAlive(buf)
 		if code == backend.ExitReturn && int64(n) >= 0 {
 			return int(n), nil
 		}
 	}
-	return cd.encodeSlow(buf, w, p, code)
+	return cd.EncodeAfter(buf, w, p, code)
 }
 
-// notRun is the exit code encodeSlow gets when the fast path did not call
-// the code: no exit site has it.
-const notRun = ^uint64(0)
+// FreshEncode is the address of the encode program where a top-level call
+// tries it first with CallFresh (its arguments: the struct's address, the
+// buffer's address and length, ssa.NocopyMin), else 0.
+func (cd *Codec) FreshEncode() uintptr {
+	if c := cd.encode; c.fresh.Load() {
+		return c.addr
+	}
+	return 0
+}
 
-// encodeSlow is Encode where the fast path did not return: p is nil, or
-// the call on a fresh context exited with code (or did not run), and the
-// program runs again from the start on an invocation.
+// NotRun is the exit code EncodeAfter gets when the fast path did not call
+// the code: no exit site has it.
+const NotRun = ^uint64(0)
+
+// EncodeAfter is Encode where the fast path did not return: p is nil, or
+// the call on a fresh context exited with code (or did not run: NotRun),
+// and the program runs again from the start on an invocation.
 //
 //go:noinline
-func (cd *Codec) encodeSlow(buf []byte, w thrift.NocopyWriter, p unsafe.Pointer, code uint64) (int, error) {
+func (cd *Codec) EncodeAfter(buf []byte, w thrift.NocopyWriter, p unsafe.Pointer, code uint64) (int, error) {
 	if p == nil {
 		if len(buf) < 1 {
 			return 0, wire.Errorf(wire.ErrShortBuffer, "need 1 byte")
@@ -298,7 +307,7 @@ func (cd *Codec) encodeSlow(buf []byte, w thrift.NocopyWriter, p unsafe.Pointer,
 		// Unreachable: a failure exits first to record its error.
 		return 0, fmt.Errorf("jit: encode %s failed without an error", cd.desc.Name)
 	}
-	if code != notRun {
+	if code != NotRun {
 		c.sawExit(code)
 	}
 	var cl invocation // field by field, as in Decode
