@@ -15,3 +15,5 @@ func CallFresh(fn uintptr, a0, a1, a2, a3 uint64) (code, result uint64) { panic(
 func callFreshPoisoned(fn uintptr, a0, a1, a2, a3, poison uint64) (code, result uint64) {
 	panic(ErrUnsupported)
 }
+
+func gcWriteBarrierEntry() uintptr { return 0 }

@@ -16,7 +16,7 @@ import (
 // machine is this platform's code generator, nil where there is none.
 var machine = func() backend.Machine {
 	if runtime.GOARCH == "amd64" {
-		return amd64.Machine{WriteBarrier: writeBarrierFlag(), AVX2: cpu.X86.HasAVX2}
+		return amd64.Machine{WriteBarrier: writeBarrierFlag(), GCWriteBarrier: gcWriteBarrierEntry(), AVX2: cpu.X86.HasAVX2}
 	}
 	return nil
 }()

@@ -2,6 +2,7 @@ package jit
 
 import (
 	"fmt"
+	"runtime"
 	"sync"
 	"unsafe"
 
@@ -21,8 +22,9 @@ const stackPreempt = ^uintptr(0) &^ 1313 // uintptrMask & -1314
 // selfCheck verifies, once, what generated code assumes of this Go
 // runtime: a release it is checked on, the trampoline finds g through
 // TLS, g starts with the stack bounds, stackguard0 follows them holding
-// either a guard inside the stack or stackPreempt, and a map's header
-// starts with its length. Where it fails, the jit is unavailable and the
+// either a guard inside the stack or stackPreempt, a map's header starts
+// with its length, and the write barrier's entry is where generated code
+// calls it. Where it fails, the jit is unavailable and the
 // reflect codec runs instead.
 var selfCheck = sync.OnceValue(func() error {
 	if err := gorelease.Running(); err != nil {
@@ -39,6 +41,9 @@ var selfCheck = sync.OnceValue(func() error {
 	}
 	if err := gomap.CheckHeader(); err != nil {
 		return fmt.Errorf("jit self-check: %v", err)
+	}
+	if f := runtime.FuncForPC(gcWriteBarrierEntry()); f == nil || f.Name() != "runtime.gcWriteBarrier2" || f.Entry() != gcWriteBarrierEntry() {
+		return fmt.Errorf("jit self-check: %#x is not the entry of runtime.gcWriteBarrier2", gcWriteBarrierEntry())
 	}
 	return nil
 })

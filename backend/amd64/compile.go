@@ -25,10 +25,17 @@ const (
 type Machine struct {
 	// WriteBarrier is the address of the byte that is non-zero while the
 	// Go runtime's write barrier is on (runtime.writeBarrier.enabled).
-	// Pointer stores test it and, when it is set, exit so that Go stores
-	// the pointer with the barrier. A function with pointer stores does
-	// not compile without it.
+	// Pointer stores test it and, when it is set, take the barrier: they
+	// call GCWriteBarrier where it is set, else exit so that Go stores the
+	// pointer. A function with pointer stores does not compile without it.
 	WriteBarrier uintptr
+	// GCWriteBarrier is the entry of runtime.gcWriteBarrier2, or 0. It
+	// hands out room for two pointers in the running P's write barrier
+	// buffer (its address in R11) to a caller with g in R14, and clobbers
+	// only R11 and the flags: the barrier's record of a store, the pointer
+	// stored and the one it replaces, costs a call instead of an exit. It
+	// may be called only while the runtime's flag is set.
+	GCWriteBarrier uintptr
 	// AVX2 lets copies use 32-byte ymm registers (the processor and the
 	// OS support them); without it they move 16 bytes at a time.
 	AVX2 bool
@@ -54,6 +61,7 @@ func (m Machine) Compile(f *ssa.Func) (out *backend.Func, err error) {
 	}()
 	g := newGen(f)
 	g.writeBarrier = m.WriteBarrier
+	g.gcWriteBarrier = m.GCWriteBarrier
 	g.avx2 = m.AVX2
 	g.function()
 	return &backend.Func{Name: f.Name, Code: g.a.Bytes(), Sites: g.sites, Slots: g.al.Slots, Layout: g.layout}, nil
@@ -77,8 +85,9 @@ type gen struct {
 	stubs   []edgeStub // critical edges with phi moves, emitted after the blocks
 	cold    []coldStub // rarely taken paths of single values, emitted last
 
-	writeBarrier uintptr // see Machine
-	avx2         bool    // see Machine
+	writeBarrier   uintptr // see Machine
+	gcWriteBarrier uintptr // see Machine
+	avx2           bool    // see Machine
 }
 
 // coldStub is a rarely taken path out of the middle of a block: a

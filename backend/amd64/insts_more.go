@@ -85,3 +85,19 @@ func (a *Asm) MovupsLoad(x int, m Mem) { a.opRM(4, []byte{0x0f, 0x10}, Reg(x&7),
 
 // MovupsStore: the 16 bytes at m = xmm register x (0-7).
 func (a *Asm) MovupsStore(m Mem, x int) { a.opRM(4, []byte{0x0f, 0x11}, Reg(x&7), m) }
+
+// CallR calls the address in r, pushing the return address.
+func (a *Asm) CallR(r Reg) { a.opRR(4, []byte{0xff}, 2, r) }
+
+// Push pushes the 64 bits of r.
+func (a *Asm) Push(r Reg) { a.pushPop(0x50, r) }
+
+// Pop pops 64 bits into r.
+func (a *Asm) Pop(r Reg) { a.pushPop(0x58, r) }
+
+func (a *Asm) pushPop(op byte, r Reg) {
+	if r >= R8 {
+		a.byte1(0x41) // REX.B
+	}
+	a.byte1(op + byte(r&7))
+}

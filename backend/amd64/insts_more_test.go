@@ -46,6 +46,17 @@ func TestControlForms(t *testing.T) {
 		a.JmpMem(m)
 		decodes(t, fmt.Sprintf("jmp [%+v]", m), a.Bytes(), x86asm.JMP, xmem(m))
 	}
+	for _, r := range allRegs {
+		a.Reset()
+		a.CallR(r)
+		decodes(t, fmt.Sprintf("call %v", r), a.Bytes(), x86asm.CALL, xreg(r, 8))
+		a.Reset()
+		a.Push(r)
+		decodes(t, fmt.Sprintf("push %v", r), a.Bytes(), x86asm.PUSH, xreg(r, 8))
+		a.Reset()
+		a.Pop(r)
+		decodes(t, fmt.Sprintf("pop %v", r), a.Bytes(), x86asm.POP, xreg(r, 8))
+	}
 }
 
 func TestSSEForms(t *testing.T) {

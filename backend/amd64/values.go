@@ -229,7 +229,34 @@ func (g *gen) store(v *ssa.Value) {
 	a.MovZX(1, tmp0, At(tmp0, 0))
 	a.TestRR(4, tmp0, tmp0)
 	// The barrier's exit skips the plain store and resumes after it.
-	g.outOfLine(CondNE, func() { g.barrierExit(m, x) }, func() { g.plainStore(w, m, x) })
+	cold := func() { g.barrierExit(m, x) }
+	if g.gcWriteBarrier != 0 {
+		cold = func() { g.barrierCall(m, x) }
+	}
+	g.outOfLine(CondNE, cold, func() { g.plainStore(w, m, x) })
+}
+
+// barrierCall stores the pointer x at m with the runtime's write barrier,
+// as Go's compiler does: gcWriteBarrier2 gives room for two pointers in
+// the P's buffer, which get x and the pointer at m it replaces, and then
+// the store. The routine needs g in R14 (tmp3, free outside copies) and
+// returns the room in R11, an allocatable register kept on the stack
+// meanwhile; generated code leaves RSP alone otherwise, and the
+// trampoline's stack check leaves the routine the room a NOSPLIT call
+// chain has.
+func (g *gen) barrierCall(m Mem, x *ssa.Value) {
+	a := &g.a
+	a.Lea(tmp0, m) // m's base is an allocatable register or tmp1, both intact
+	g.inTo(x, tmp2)
+	a.Push(R11)
+	a.Load(8, tmp3, ctxWord(backend.CtxG))
+	a.MovImm(tmp1, int64(g.gcWriteBarrier))
+	a.CallR(tmp1)
+	a.Store(8, At(R11, 0), tmp2)
+	a.Load(8, tmp1, At(tmp0, 0))
+	a.Store(8, At(R11, 8), tmp1)
+	a.Pop(R11)
+	a.Store(8, At(tmp0, 0), tmp2)
 }
 
 // plainStore stores x (of width w) at m: an immediate where x is a
