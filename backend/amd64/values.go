@@ -196,7 +196,8 @@ func (g *gen) eqF(v *ssa.Value) {
 // store emits a store, of an immediate where the value is a constant, and
 // byte-swapped in a scratch register where it is a folded Bswap. A
 // pointer store first tests the runtime's write barrier flag: while the
-// barrier is on, the store is an exit that Go performs with the barrier.
+// barrier is on, the store calls the runtime's barrier (barrierCall) or,
+// without Machine.GCWriteBarrier, is an exit that Go performs with it.
 // The flag cannot change while generated code runs (it changes only while
 // the world is stopped, and generated code stops only at exits), so the
 // test and the store agree.
