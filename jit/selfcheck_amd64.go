@@ -42,8 +42,9 @@ var selfCheck = sync.OnceValue(func() error {
 	if err := gomap.CheckHeader(); err != nil {
 		return fmt.Errorf("jit self-check: %v", err)
 	}
-	if f := runtime.FuncForPC(gcWriteBarrierEntry()); f == nil || f.Name() != "runtime.gcWriteBarrier2" || f.Entry() != gcWriteBarrierEntry() {
-		return fmt.Errorf("jit self-check: %#x is not the entry of runtime.gcWriteBarrier2", gcWriteBarrierEntry())
+	entry := gcWriteBarrierEntry()
+	if f := runtime.FuncForPC(entry); f == nil || f.Name() != "runtime.gcWriteBarrier2" || f.Entry() != entry {
+		return fmt.Errorf("jit self-check: %#x is not the entry of runtime.gcWriteBarrier2", entry)
 	}
 	return nil
 })
