@@ -14,9 +14,21 @@ type Exits struct {
 	dr driver
 }
 
-// Reset prepares x for a new top-level call: encode into out, handing large
-// strings to w (nil for none). Memory handed out before is released.
-func (x *Exits) Reset(out []byte, w thrift.NocopyWriter) {
+// Begin prepares x, released or new, for a top-level call that encodes
+// into out, handing large strings to w (nil for none).
+func (x *Exits) Begin(out []byte, w thrift.NocopyWriter) {
+	x.dr.out = out
+	if w != nil { // a released x has none: no store, no write barrier
+		x.dr.w = w
+	}
+}
+
+// BeginDecode prepares x, released or new, for a top-level decode of in.
+func (x *Exits) BeginDecode(in []byte) { x.dr.in = in }
+
+// Release ends the call x served: memory handed out is released and what
+// the call set is cleared, so that x goes back to its pool ready for Begin.
+func (x *Exits) Release() {
 	// Field by field, and only what a call changed: assigning a whole new
 	// driver would copy every pointer through the write barrier, which is
 	// on often in programs that decode a lot. The arena's chunk carries
@@ -37,11 +49,11 @@ func (x *Exits) Reset(out []byte, w thrift.NocopyWriter) {
 	if dr.err != nil {
 		dr.err = nil
 	}
-	if dr.out != nil || out != nil {
-		dr.out = out
+	if dr.out != nil {
+		dr.out = nil
 	}
-	if dr.w != nil || w != nil {
-		dr.w = w
+	if dr.w != nil {
+		dr.w = nil
 	}
 	if dr.in != nil {
 		dr.in = nil
@@ -56,13 +68,6 @@ func (x *Exits) Reset(out []byte, w thrift.NocopyWriter) {
 // ArenaAddr returns the address of the arena decode programs take as an
 // argument (see ssa.BuildDecode), valid as long as x is.
 func (x *Exits) ArenaAddr() uint64 { return x.dr.ArenaAddr() }
-
-// ResetDecode prepares x for a new top-level decode of in. Memory handed
-// out before is released.
-func (x *Exits) ResetDecode(in []byte) {
-	x.Reset(nil, nil)
-	x.dr.in = in
-}
 
 // Serve serves one exit and returns its result.
 func (x *Exits) Serve(kind ssa.ExitKind, aux any, args []uint64) uint64 {

@@ -54,11 +54,11 @@ var drivers = sync.Pool{New: func() any { return new(driver) }}
 
 func (cl *invocation) driver() *driver {
 	if cl.dr == nil {
-		cl.dr = drivers.Get().(*driver)
+		cl.dr = drivers.Get().(*driver) // released when put back: ready to begin
 		if cl.decoding {
-			cl.dr.exits.ResetDecode(cl.in)
+			cl.dr.exits.BeginDecode(cl.in)
 		} else {
-			cl.dr.exits.Reset(cl.out, cl.w)
+			cl.dr.exits.Begin(cl.out, cl.w)
 		}
 	}
 	return cl.dr
@@ -66,7 +66,7 @@ func (cl *invocation) driver() *driver {
 
 func (cl *invocation) release() {
 	if cl.dr != nil {
-		cl.dr.exits.Reset(nil, nil)
+		cl.dr.exits.Release()
 		cl.dr.depth = 0
 		drivers.Put(cl.dr)
 		cl.dr = nil
@@ -205,8 +205,7 @@ func (cl *invocation) serve(c *compiled, i int, ctx []uint64) uint64 {
 			return failed
 		}
 		dr.depth++ // heap contexts are per call depth
-		callee := c.callees[i]
-		n := cl.runOn(callee, cl.heapContext(callee.words), []uint64{args[0], cl.inAddr, cl.inLen, args[1], args[2], dr.exits.ArenaAddr()})
+		n := cl.runDecode(c.callees[i], args[0], args[1], args[2])
 		dr.depth--
 		return n
 	}
@@ -345,10 +344,21 @@ func (cd *Codec) Decode(buf []byte, p unsafe.Pointer) (int, error) {
 	// Decoding takes the driver at once: its arena, where string bytes are
 	// carved from, carries over from the calls before, and so do its
 	// contexts, which need no zeroing there, unlike an array on the stack.
-	dr := cl.driver()
-	c := cd.decode
-	n := cl.runOn(c, cl.heapContext(c.words), []uint64{uint64(uintptr(p)), cl.inAddr, cl.inLen, 0, 0, dr.exits.ArenaAddr()})
+	cl.driver()
+	n := cl.runDecode(cd.decode, uint64(uintptr(p)), 0, 0)
 	runtime.KeepAlive(p) // the code holds p and buf only as integers
 	runtime.KeepAlive(buf)
 	return cl.result(n, cd.desc.Name)
+}
+
+// runDecode runs decode program c into the struct at p from offset pos of
+// the input, at nesting depth depth, on the driver's context for the call
+// depth. The arguments go straight into the context: a slice of them and a
+// copy would cost a memmove call per struct decoded.
+func (cl *invocation) runDecode(c *compiled, p, pos, depth uint64) uint64 {
+	ctx := cl.heapContext(c.words)
+	ctx[backend.CtxResume] = 0 // the context may hold the resume address of a failed call
+	a := ctx[backend.CtxArgs : backend.CtxArgs+6]
+	a[0], a[1], a[2], a[3], a[4], a[5] = p, cl.inAddr, cl.inLen, pos, depth, cl.dr.exits.ArenaAddr()
+	return cl.finish(c, ctx, Call(c.addr, unsafe.Pointer(&ctx[0])))
 }
