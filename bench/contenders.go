@@ -40,12 +40,12 @@ var Contenders = []Contender{
 		EncodedSize: fastSize,
 		Encode:      fastEncode,
 		Decode:      fastDecode,
-		Adapt: adaptTo(map[reflect.Type]reflect.Type{
-			reflect.TypeFor[*baseline.Simple]():        reflect.TypeFor[*kxbaseline.Simple](),
-			reflect.TypeFor[*baseline.PartialSimple](): reflect.TypeFor[*kxbaseline.PartialSimple](),
-			reflect.TypeFor[*baseline.Nesting]():       reflect.TypeFor[*kxbaseline.Nesting](),
-			reflect.TypeFor[*baseline.Nesting2]():      reflect.TypeFor[*kxbaseline.Nesting2](),
-			reflect.TypeFor[*benchmsg.ListOfSmall]():   reflect.TypeFor[*kxbenchmsg.ListOfSmall](),
+		Adapt: adaptTo(map[reflect.Type]target{
+			reflect.TypeFor[*baseline.Simple]():        targetOf[kxbaseline.Simple](),
+			reflect.TypeFor[*baseline.PartialSimple](): targetOf[kxbaseline.PartialSimple](),
+			reflect.TypeFor[*baseline.Nesting]():       targetOf[kxbaseline.Nesting](),
+			reflect.TypeFor[*baseline.Nesting2]():      targetOf[kxbaseline.Nesting2](),
+			reflect.TypeFor[*benchmsg.ListOfSmall]():   targetOf[kxbenchmsg.ListOfSmall](),
 		}),
 	},
 	{
@@ -55,12 +55,12 @@ var Contenders = []Contender{
 		EncodedSize: fastSize,
 		Encode:      fastEncode,
 		Decode:      fastDecode,
-		Adapt: adaptTo(map[reflect.Type]reflect.Type{
-			reflect.TypeFor[*baseline.Simple]():        reflect.TypeFor[*fgbaseline.Simple](),
-			reflect.TypeFor[*baseline.PartialSimple](): reflect.TypeFor[*fgbaseline.PartialSimple](),
-			reflect.TypeFor[*baseline.Nesting]():       reflect.TypeFor[*fgbaseline.Nesting](),
-			reflect.TypeFor[*baseline.Nesting2]():      reflect.TypeFor[*fgbaseline.Nesting2](),
-			reflect.TypeFor[*benchmsg.ListOfSmall]():   reflect.TypeFor[*fgbenchmsg.ListOfSmall](),
+		Adapt: adaptTo(map[reflect.Type]target{
+			reflect.TypeFor[*baseline.Simple]():        targetOf[fgbaseline.Simple](),
+			reflect.TypeFor[*baseline.PartialSimple](): targetOf[fgbaseline.PartialSimple](),
+			reflect.TypeFor[*baseline.Nesting]():       targetOf[fgbaseline.Nesting](),
+			reflect.TypeFor[*baseline.Nesting2]():      targetOf[fgbaseline.Nesting2](),
+			reflect.TypeFor[*benchmsg.ListOfSmall]():   targetOf[fgbenchmsg.ListOfSmall](),
 		}),
 	},
 	{

@@ -1,7 +1,6 @@
 package bench
 
 import (
-	"reflect"
 	"testing"
 
 	fjfrugal "github.com/frugaljit/frugal"
@@ -23,8 +22,8 @@ func TestContenderEngines(t *testing.T) {
 		return // no jit here: the contender is left out
 	}
 	for _, to := range jitTypes {
-		if e, why, err := fjfrugal.EngineOf(reflect.New(to.Elem()).Interface()); e != fjfrugal.EngineJIT || err != nil {
-			t.Errorf("%v runs on %v (%s, %v), want jit", to, e, why, err)
+		if e, why, err := fjfrugal.EngineOf(to.new()); e != fjfrugal.EngineJIT || err != nil {
+			t.Errorf("%v runs on %v (%s, %v), want jit", to.typ, e, why, err)
 		}
 	}
 }

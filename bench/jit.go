@@ -14,12 +14,12 @@ import (
 // jitTypes maps the shared types to copies (gen/jit) that run on the jit
 // engine: engines are chosen per type, and the shared types are pinned to
 // the reflect codec for the frugaljit-reflect contender.
-var jitTypes = map[reflect.Type]reflect.Type{
-	reflect.TypeFor[*baseline.Simple]():        reflect.TypeFor[*jitbaseline.Simple](),
-	reflect.TypeFor[*baseline.PartialSimple](): reflect.TypeFor[*jitbaseline.PartialSimple](),
-	reflect.TypeFor[*baseline.Nesting]():       reflect.TypeFor[*jitbaseline.Nesting](),
-	reflect.TypeFor[*baseline.Nesting2]():      reflect.TypeFor[*jitbaseline.Nesting2](),
-	reflect.TypeFor[*benchmsg.ListOfSmall]():   reflect.TypeFor[*jitbenchmsg.ListOfSmall](),
+var jitTypes = map[reflect.Type]target{
+	reflect.TypeFor[*baseline.Simple]():        targetOf[jitbaseline.Simple](),
+	reflect.TypeFor[*baseline.PartialSimple](): targetOf[jitbaseline.PartialSimple](),
+	reflect.TypeFor[*baseline.Nesting]():       targetOf[jitbaseline.Nesting](),
+	reflect.TypeFor[*baseline.Nesting2]():      targetOf[jitbaseline.Nesting2](),
+	reflect.TypeFor[*benchmsg.ListOfSmall]():   targetOf[jitbenchmsg.ListOfSmall](),
 }
 
 // jitContender is this library with its types pinned to the jit engine
@@ -43,7 +43,7 @@ func init() {
 		}
 	}
 	for _, t := range jitTypes {
-		if fjfrugal.Pretouch(t, fjfrugal.WithEngine(fjfrugal.EngineJIT)) != nil {
+		if fjfrugal.Pretouch(t.typ, fjfrugal.WithEngine(fjfrugal.EngineJIT)) != nil {
 			return
 		}
 	}
