@@ -22,7 +22,10 @@ func TestProgramsShareMemory(t *testing.T) {
 	}
 	total := 0
 	for _, p := range []*compiled{c.size, c.encode, c.decode} {
-		total += len(p.fn.Code)
+		total += p.bytes
+		if p.fn.Code != nil {
+			t.Errorf("%s keeps its %d bytes of code in the Go heap once loaded", p.fn.Name, len(p.fn.Code))
+		}
 		if p.addr%funcAlign != 0 {
 			t.Errorf("%s starts at %#x, not on a %d-byte boundary", p.fn.Name, p.addr, funcAlign)
 		}

@@ -86,7 +86,7 @@ func BenchmarkCompile(b *testing.B) {
 							b.Fatal(err)
 						}
 					}
-					b.ReportMetric(float64(len(c.fn.Code)), "code-bytes")
+					b.ReportMetric(float64(c.bytes), "code-bytes")
 				})
 			}
 		}

@@ -26,6 +26,7 @@ type compiled struct {
 	fn      *backend.Func
 	code    *Code
 	addr    uintptr
+	bytes   int         // the machine code's length: fn.Code is dropped once loaded
 	words   int         // the context's length
 	callees []*compiled // by site: the program a call exit runs, nil for other exits
 	// fresh says top-level calls try CallFresh first: the context fits it,
@@ -131,7 +132,7 @@ func PrepareInline(d *ir.StructDesc, depth int) (*Codec, error) {
 // CodeBytes is the size of the machine code of the type's own size, encode
 // and decode programs, not counting the structs they call.
 func (cd *Codec) CodeBytes() int {
-	return len(cd.size.fn.Code) + len(cd.encode.fn.Code) + len(cd.decode.fn.Code)
+	return cd.size.bytes + cd.encode.bytes + cd.decode.bytes
 }
 
 // FlatSize returns the type's size program as the sum Size computes in Go,
@@ -175,6 +176,7 @@ func loadBatch(cs []*compiled) error {
 	}
 	for i, c := range cs {
 		c.code, c.addr = mem, mem.Addr(offs[i])
+		c.fn.Code = nil // loaded: a second copy in the Go heap would be kept for nothing
 	}
 	recordPerfMap(cs)
 	return nil
@@ -208,7 +210,7 @@ func compile(k funcKey) (c *compiled, err error) {
 	if err != nil {
 		return nil, err
 	}
-	c = &compiled{fn: fn, words: fn.Layout.Words, callees: make([]*compiled, len(fn.Sites))}
+	c = &compiled{fn: fn, bytes: len(fn.Code), words: fn.Layout.Words, callees: make([]*compiled, len(fn.Sites))}
 	c.flat, c.isFlat = p.Flat()
 	c.fresh.Store(c.words <= freshWords)
 	return c, nil

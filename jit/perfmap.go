@@ -35,6 +35,6 @@ func recordPerfMap(cs []*compiled) {
 		return
 	}
 	for _, c := range cs {
-		fmt.Fprintf(perfMap.f, "%x %x frugal-jit:%s\n", c.addr, len(c.fn.Code), c.fn.Name)
+		fmt.Fprintf(perfMap.f, "%x %x frugal-jit:%s\n", c.addr, c.bytes, c.fn.Name)
 	}
 }

@@ -33,7 +33,7 @@ func TestPerfMap(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, p := range []*compiled{c.size, c.encode, c.decode} {
-		line := fmt.Sprintf("%x %x frugal-jit:%s\n", p.addr, len(p.fn.Code), p.fn.Name)
+		line := fmt.Sprintf("%x %x frugal-jit:%s\n", p.addr, p.bytes, p.fn.Name)
 		if !strings.Contains(string(data), line) {
 			t.Errorf("no line %q in\n%s", line, data)
 		}

@@ -45,6 +45,10 @@ type encodeBuilder struct {
 	out, outLen, nocopyMin *Value
 	name                   string
 	path                   []string // the fields being coded, outermost first, for errors
+	// fails holds the error templates of the function's failures, one per
+	// distinct error: a program has many exits to the same one (a bounds
+	// check per field), and the templates live as long as its code.
+	fails map[wire.Error]*wire.Error
 }
 
 func (e *encodeBuilder) pos() *Value { return e.vars[varPos] }
@@ -59,6 +63,14 @@ func (e *encodeBuilder) fail(class error, field string) {
 
 // failWith ends the function with err, whose Path is where.
 func (e *encodeBuilder) failWith(err *wire.Error) {
+	if shared := e.fails[*err]; shared != nil {
+		err = shared // the driver copies a template before filling it in
+	} else {
+		if e.fails == nil {
+			e.fails = map[wire.Error]*wire.Error{}
+		}
+		e.fails[*err] = err
+	}
 	e.exit(ExitFail, err, TypeI64, e.pos())
 	e.returnValue(e.iconst(TypeI64, -1))
 }

@@ -2,6 +2,7 @@ package amd64
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/frugaljit/frugal/backend"
 	"github.com/frugaljit/frugal/ssa"
@@ -64,7 +65,9 @@ func (m Machine) Compile(f *ssa.Func) (out *backend.Func, err error) {
 	g.gcWriteBarrier = m.GCWriteBarrier
 	g.avx2 = m.AVX2
 	g.function()
-	return &backend.Func{Name: f.Name, Code: g.a.Bytes(), Sites: g.sites, Slots: g.al.Slots, Layout: g.layout}, nil
+	// The sites live as long as the code: a copy of their exact length,
+	// not the slice append grew to up to twice that.
+	return &backend.Func{Name: f.Name, Code: g.a.Bytes(), Sites: slices.Clone(g.sites), Slots: g.al.Slots, Layout: g.layout}, nil
 }
 
 // gen is the state of one function's code generation.
