@@ -92,7 +92,7 @@ func sizeFunc(d *ir.StructDesc) *ssa.Func { return funcOf(d, ir.ModeSize) }
 // driver serves exits for one top-level run. keep holds the memory it hands
 // to the function (map entries), so that it stays alive while only the
 // function's uint64 values point at it.
-// Exits.Reset resets it field by field: a new field needs a line there.
+// Exits.Release clears it field by field: a new field needs a line there.
 type driver struct {
 	keep     []any
 	maps     []*mapBuffer // map entries handed to the program, reused across calls by Exits
