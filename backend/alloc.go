@@ -8,10 +8,14 @@ import (
 )
 
 // Loc is where a value lives for its whole life: a register (an index into
-// the machine's allocatable registers) or a spill slot of the context.
+// the machine's allocatable registers) or a word of the context: a spill
+// slot, or for a function argument that gets no register, the argument's
+// own word, which the caller wrote and nothing overwrites (an argument is
+// never copied to a slot, so every read of it, phi moves included, must
+// find it there).
 type Loc struct {
 	Reg  int // -1: not in a register
-	Slot int // -1: not in a slot
+	Word int // the context word (an index, see CtxSpill); -1: not in memory
 }
 
 // InReg reports whether the value is in a register.
@@ -47,7 +51,7 @@ func CountUses(f *ssa.Func) *Uses {
 
 // Alloc is the result of register allocation.
 type Alloc struct {
-	Loc   []Loc // by value ID; values without a result (memory, tuples, folded values) have Reg and Slot -1
+	Loc   []Loc // by value ID; values without a result (memory, tuples, folded values) have Reg and Word -1
 	Slots int   // spill slots used
 	// Lo and Hi are each value's interval, in positions of the layout
 	// (-1 for values that take no location); two values whose intervals
@@ -302,9 +306,14 @@ func Allocate(f *ssa.Func, regs int, folded func(*ssa.Value) bool) *Alloc {
 	}
 	// A slot is free once its last value's interval ended; an interval
 	// spilled after it started may take only a slot freed before its start.
+	// An argument stays in its own word and takes no slot.
 	var freeSlots []int
 	var slotEnd []int // by slot: the end of the last interval in it
 	toSlot := func(v *ssa.Value) {
+		if v.Op == ssa.OpArg {
+			a.Loc[v.ID] = Loc{-1, CtxArgs + int(v.AuxInt)}
+			return
+		}
 		s := -1
 		for i, fs := range freeSlots {
 			if slotEnd[fs] < lo[v.ID] {
@@ -319,7 +328,7 @@ func Allocate(f *ssa.Func, regs int, folded func(*ssa.Value) bool) *Alloc {
 			slotEnd = append(slotEnd, 0)
 		}
 		slotEnd[s] = hi[v.ID]
-		a.Loc[v.ID] = Loc{-1, s}
+		a.Loc[v.ID] = Loc{-1, CtxSpill + s}
 		spilled = append(spilled, v)
 	}
 	for _, v := range values {
@@ -336,7 +345,7 @@ func Allocate(f *ssa.Func, regs int, folded func(*ssa.Value) bool) *Alloc {
 		keepS := spilled[:0]
 		for _, w := range spilled {
 			if hi[w.ID] < at {
-				freeSlots = append(freeSlots, a.Loc[w.ID].Slot)
+				freeSlots = append(freeSlots, a.Loc[w.ID].Word-CtxSpill)
 			} else {
 				keepS = append(keepS, w)
 			}

@@ -41,10 +41,12 @@ func TestAllocateNoOverlap(t *testing.T) {
 				for _, v := range b.Values {
 					l := a.Loc[v.ID]
 					needs := needsLoc(v, constants)
-					if needs != (l.InReg() || l.Slot >= 0) || (l.InReg() && l.Slot >= 0) {
+					if needs != (l.InReg() || l.Word >= 0) || (l.InReg() && l.Word >= 0) {
 						t.Fatalf("%s, %d registers: v%d (%v) has location %+v", f.Name, regs, v.ID, v.Op, l)
 					}
-					if l.Reg >= regs || l.Slot >= a.Slots {
+					inSlot := l.Word >= CtxSpill && l.Word < CtxSpill+a.Slots
+					ownWord := v.Op == ssa.OpArg && l.Word == CtxArgs+int(v.AuxInt)
+					if l.Reg >= regs || l.Word >= 0 && !inSlot && !ownWord {
 						t.Fatalf("%s: v%d at %+v, out of range", f.Name, v.ID, l)
 					}
 					if needs {

@@ -1,6 +1,7 @@
 package fuzz
 
 import (
+	"bytes"
 	"fmt"
 	"reflect"
 	"sort"
@@ -26,16 +27,33 @@ func as(v any, t reflect.Type) any {
 	return reflect.ValueOf(v).Convert(reflect.PointerTo(t)).Interface()
 }
 
-// encode runs EncodedSize and EncodeObject on v and checks that they agree.
+// guardBytes surround the buffer encode hands to EncodeObject, which must
+// leave them as they are.
+const guardBytes = 16
+
+// guardFill is what the guard bytes and the buffer hold before encoding.
+const guardFill = 0xa5
+
+// encode runs EncodedSize and EncodeObject on v and checks that they agree
+// and that EncodeObject wrote only inside its buffer (whose capacity is
+// its length): a write at a wrong position may fit in a large enough
+// buffer and still land outside the bytes the encoder reports.
 func encode(v any) ([]byte, error) {
 	size := frugal.EncodedSize(v)
-	buf := make([]byte, size)
+	mem := bytes.Repeat([]byte{guardFill}, guardBytes+size+guardBytes)
+	buf := mem[guardBytes : guardBytes+size : guardBytes+size]
 	n, err := frugal.EncodeObject(buf, nil, v)
 	if err != nil {
 		return nil, err
 	}
 	if n != size {
 		return nil, fmt.Errorf("EncodeObject wrote %d bytes, EncodedSize said %d", n, size)
+	}
+	for i := range guardBytes {
+		if mem[i] != guardFill || mem[guardBytes+size+i] != guardFill {
+			return nil, fmt.Errorf("EncodeObject wrote outside its %d-byte buffer: %x|%x|%x",
+				size, mem[:guardBytes], buf, mem[guardBytes+size:])
+		}
 	}
 	return buf, nil
 }

@@ -5,31 +5,32 @@ import (
 	"github.com/frugaljit/frugal/ssa"
 )
 
-// operand is the source or destination of a phi move: a register, a spill
-// slot, or (as a source) a constant.
+// operand is the source or destination of a phi move: a register, a
+// context word (a spill slot, or an argument's word as a source), or (as a
+// source) a constant.
 type operand struct {
-	reg   Reg // valid when slot < 0 and !isConst
-	slot  int
+	reg   Reg // valid when word < 0 and !konst
+	word  int
 	c     int64
 	konst bool
 }
 
 func (o operand) same(p operand) bool {
-	return !o.konst && !p.konst && o.slot == p.slot && (o.slot >= 0 || o.reg == p.reg)
+	return !o.konst && !p.konst && o.word == p.word && (o.word >= 0 || o.reg == p.reg)
 }
 
 func (g *gen) operandOf(v *ssa.Value) operand {
 	if v.Op == ssa.OpConst {
-		return operand{c: v.AuxInt, konst: true, slot: -1}
+		return operand{c: v.AuxInt, konst: true, word: -1}
 	}
 	return locOperand(g.loc(v))
 }
 
 func locOperand(l backend.Loc) operand {
 	if l.InReg() {
-		return operand{reg: allocatable[l.Reg], slot: -1}
+		return operand{reg: allocatable[l.Reg], word: -1}
 	}
-	return operand{slot: l.Slot}
+	return operand{word: l.Word}
 }
 
 type move struct{ dst, src operand }
@@ -68,10 +69,10 @@ func (g *gen) phiMoves(b, to *ssa.Block) {
 		}
 		if !progress { // a cycle: park one destination's old value in tmp0
 			parked := ms[0].dst
-			g.emitMove(move{operand{reg: tmp0, slot: -1}, parked})
+			g.emitMove(move{operand{reg: tmp0, word: -1}, parked})
 			for j := range ms {
 				if ms[j].src.same(parked) {
-					ms[j].src = operand{reg: tmp0, slot: -1}
+					ms[j].src = operand{reg: tmp0, word: -1}
 				}
 			}
 		}
@@ -81,21 +82,21 @@ func (g *gen) phiMoves(b, to *ssa.Block) {
 func (g *gen) emitMove(m move) {
 	a := &g.a
 	switch {
-	case m.src.konst && m.dst.slot < 0:
+	case m.src.konst && m.dst.word < 0:
 		a.MovImm(m.dst.reg, m.src.c)
 	case m.src.konst && fitsInt32(m.src.c):
-		a.StoreImm(8, spillSlot(m.dst.slot), int32(m.src.c))
+		a.StoreImm(8, ctxWord(m.dst.word), int32(m.src.c))
 	case m.src.konst:
 		a.MovImm(tmp1, m.src.c)
-		a.Store(8, spillSlot(m.dst.slot), tmp1)
-	case m.src.slot < 0 && m.dst.slot < 0:
+		a.Store(8, ctxWord(m.dst.word), tmp1)
+	case m.src.word < 0 && m.dst.word < 0:
 		a.MovRR(8, m.dst.reg, m.src.reg)
-	case m.src.slot < 0:
-		a.Store(8, spillSlot(m.dst.slot), m.src.reg)
-	case m.dst.slot < 0:
-		a.Load(8, m.dst.reg, spillSlot(m.src.slot))
+	case m.src.word < 0:
+		a.Store(8, ctxWord(m.dst.word), m.src.reg)
+	case m.dst.word < 0:
+		a.Load(8, m.dst.reg, ctxWord(m.src.word))
 	default:
-		a.Load(8, tmp1, spillSlot(m.src.slot))
-		a.Store(8, spillSlot(m.dst.slot), tmp1)
+		a.Load(8, tmp1, ctxWord(m.src.word))
+		a.Store(8, ctxWord(m.dst.word), tmp1)
 	}
 }

@@ -8,9 +8,6 @@ import (
 // loc returns where v lives.
 func (g *gen) loc(v *ssa.Value) backend.Loc { return g.al.Loc[v.ID] }
 
-// spillSlot returns the context operand of spill slot s.
-func spillSlot(s int) Mem { return ctxWord(backend.CtxSpill + s) }
-
 // exitArg returns the context operand of exit argument i.
 func (g *gen) exitArg(i int) Mem { return ctxWord(g.layout.ExitArgs + i) }
 
@@ -44,12 +41,8 @@ func (g *gen) inTo(v *ssa.Value, r Reg) {
 		if allocatable[l.Reg] != r {
 			a.MovRR(8, r, allocatable[l.Reg])
 		}
-	case l.Slot >= 0 && v.Op == ssa.OpArg:
-		// A spilled argument is rematerialized from its argument word,
-		// which nothing overwrites while the function runs.
-		a.Load(8, r, ctxWord(backend.CtxArgs+int(v.AuxInt)))
-	case l.Slot >= 0:
-		a.Load(8, r, spillSlot(l.Slot))
+	case l.Word >= 0:
+		a.Load(8, r, ctxWord(l.Word))
 	default:
 		panic("value without a location: " + v.Op.String())
 	}
@@ -60,8 +53,8 @@ func (g *gen) inTo(v *ssa.Value, r Reg) {
 func (g *gen) dst(v *ssa.Value) (r Reg, done func()) {
 	if l := g.loc(v); l.InReg() {
 		return allocatable[l.Reg], func() {}
-	} else if l.Slot >= 0 {
-		return tmp0, func() { g.a.Store(8, spillSlot(l.Slot), tmp0) }
+	} else if l.Word >= 0 {
+		return tmp0, func() { g.a.Store(8, ctxWord(l.Word), tmp0) }
 	}
 	panic("value without a location: " + v.Op.String())
 }
