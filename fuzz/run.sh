@@ -14,6 +14,9 @@
 # otherwise stop a run for up to a minute, most of a short run). Logs go to $FUZZ_LOGS (default a
 # temporary directory). A failure leaves the input in testdata/fuzz/<Target>/
 # of the package and makes the script exit non-zero after the remaining targets.
+# FUZZ_TAGS sets build tags: FUZZ_TAGS=frugalpoison runs the jit on poisoned
+# contexts (jit/poison_on.go), where a word generated code reads before
+# writing it fails every time instead of now and then.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +28,10 @@ if [ ${#targets[@]} -eq 0 ]; then
 	targets=(FuzzDecode FuzzSchema FuzzSkip FuzzApacheDecode)
 fi
 minimize=${FUZZ_MINIMIZE:-2s}
+tags=()
+if [ -n "${FUZZ_TAGS:-}" ]; then
+	tags=(-tags "$FUZZ_TAGS")
+fi
 
 # Before Go 1.27, a -fuzztime duration can end a clean run as a failure,
 # "context deadline exceeded" with no failing input, when a worker is still
@@ -37,7 +44,7 @@ logs=${FUZZ_LOGS:-$(mktemp -d)}
 mkdir -p "$logs"
 
 echo "== engines compared (a SKIP is an engine that is not built: no comparison ran)"
-go test -count=1 -run '^TestEngines$' -v ./fuzz | grep -E -- '--- (PASS|SKIP|FAIL)|not compared' || exit 1
+go test ${tags[@]+"${tags[@]}"} -count=1 -run '^TestEngines$' -v ./fuzz | grep -E -- '--- (PASS|SKIP|FAIL)|not compared' || exit 1
 
 status=0
 summary=()
@@ -47,12 +54,12 @@ for target in "${targets[@]}"; do
 		dir=./conformance
 	fi
 	log="$logs/$target.log"
-	echo "== $target ($dir): -fuzztime=$time -parallel=$workers, log $log"
+	echo "== $target ($dir): -fuzztime=$time -parallel=$workers${FUZZ_TAGS:+ -tags=$FUZZ_TAGS}, log $log"
 	start=$(date +%s)
 	if [ "$dir" = ./conformance ]; then
-		(cd conformance && go test -run '^$' -fuzz "^$target\$" -fuzztime "$time" -fuzzminimizetime "$minimize" -parallel "$workers" .) >"$log" 2>&1
+		(cd conformance && go test ${tags[@]+"${tags[@]}"} -run '^$' -fuzz "^$target\$" -fuzztime "$time" -fuzzminimizetime "$minimize" -parallel "$workers" .) >"$log" 2>&1
 	else
-		go test -run '^$' -fuzz "^$target\$" -fuzztime "$time" -fuzzminimizetime "$minimize" -parallel "$workers" "$dir" >"$log" 2>&1
+		go test ${tags[@]+"${tags[@]}"} -run '^$' -fuzz "^$target\$" -fuzztime "$time" -fuzzminimizetime "$minimize" -parallel "$workers" "$dir" >"$log" 2>&1
 	fi
 	rc=$?
 	secs=$(( $(date +%s) - start ))

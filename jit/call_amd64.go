@@ -24,10 +24,18 @@ const freshWords = 256
 // result. After an exit the context is gone: the caller runs the function
 // again from the start, on a context of its own. The caller keeps alive
 // what the arguments point to, which the code holds as integers. It is
-// exported for the API's fast path (see Codec.FreshEncode).
-//
+// exported for the API's fast path (see Codec.FreshEncode). Built with
+// the frugalpoison tag, it poisons the context first (see poisonContexts);
+// otherwise it inlines to the assembly call.
+func CallFresh(fn uintptr, a0, a1, a2, a3 uint64) (code, result uint64) {
+	if poisonContexts {
+		return callFreshPoisoned(fn, a0, a1, a2, a3, nextPoison())
+	}
+	return callFresh(fn, a0, a1, a2, a3)
+}
+
 //go:noescape
-func CallFresh(fn uintptr, a0, a1, a2, a3 uint64) (code, result uint64)
+func callFresh(fn uintptr, a0, a1, a2, a3 uint64) (code, result uint64)
 
 // callFreshPoisoned is CallFresh with the context's other words filled
 // with poison first, for tests.

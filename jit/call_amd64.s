@@ -27,14 +27,14 @@ TEXT ·gStack(SB), NOSPLIT, $0-24
 	MOVQ BX, guard+16(FP)
 	RET
 
-// func CallFresh(fn uintptr, a0, a1, a2, a3 uint64) (code, result uint64)
-// Runs fn on a context of freshWords (256) words in this frame: Go does not
-// zero an assembly frame, and generated code entered afresh reads only the
+// func callFresh(fn uintptr, a0, a1, a2, a3 uint64) (code, result uint64)
+// CallFresh's call: runs fn on a context of freshWords (256) words in this
+// frame. Go does not zero an assembly frame, and generated code entered afresh reads only the
 // header and the arguments written here (TestFreshContextPoisoned), so a
 // call that returns without an exit costs no zeroing. An exit ends the
 // call: the context dies with the frame, and the caller runs the function
 // again on a context that survives exits.
-TEXT ·CallFresh(SB), 0, $2048-56
+TEXT ·callFresh(SB), 0, $2048-56
 	MOVQ $0, 0(SP)   // backend.CtxResume: start the function
 	MOVQ (TLS), R8
 	MOVQ R8, 16(SP)  // backend.CtxG

@@ -124,6 +124,7 @@ func (cl *invocation) runLarge(c *compiled, args []uint64) uint64 {
 }
 
 func (cl *invocation) runOn(c *compiled, ctx []uint64, args []uint64) uint64 {
+	poison(ctx)                // with the frugalpoison tag only
 	ctx[backend.CtxResume] = 0 // a reused context may hold the resume address of a failed call
 	copy(ctx[backend.CtxArgs:], args)
 	return cl.finish(c, ctx, Call(c.addr, unsafe.Pointer(&ctx[0])))
@@ -357,6 +358,7 @@ func (cd *Codec) Decode(buf []byte, p unsafe.Pointer) (int, error) {
 // copy would cost a memmove call per struct decoded.
 func (cl *invocation) runDecode(c *compiled, p, pos, depth uint64) uint64 {
 	ctx := cl.heapContext(c.words)
+	poison(ctx)                // with the frugalpoison tag only
 	ctx[backend.CtxResume] = 0 // the context may hold the resume address of a failed call
 	a := ctx[backend.CtxArgs : backend.CtxArgs+6]
 	a[0], a[1], a[2], a[3], a[4], a[5] = p, cl.inAddr, cl.inLen, pos, depth, cl.dr.exits.ArenaAddr()

@@ -38,6 +38,10 @@ echo "== the same with FRUGAL_MAPWALK=off: every map through the driver, as wher
 FRUGAL_MAPWALK=off FRUGAL_ENGINE=jit go test -count=1 . ./interp ./jit
 (cd conformance && FRUGAL_MAPWALK=off FRUGAL_ENGINE=jit go test -count=1 .)
 
+echo "== the same on poisoned contexts: -tags frugalpoison (jit/poison_on.go), with the fuzz targets' seeds"
+FRUGAL_ENGINE=jit go test -tags frugalpoison -count=1 . ./jit ./fuzz
+(cd conformance && FRUGAL_ENGINE=jit go test -tags frugalpoison -count=1 .)
+
 echo "== main module API tests and conformance on the reflect codec: FRUGAL_ENGINE=reflect (auto picks the jit outside -race)"
 FRUGAL_ENGINE=reflect go test -count=1 .
 (cd conformance && FRUGAL_ENGINE=reflect go test -count=1 ./...)
