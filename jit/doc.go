@@ -4,6 +4,12 @@
 // through a small assembly trampoline. Generated code is a leaf: it never
 // calls Go, takes its state from a context whose address it is given, and
 // returns an exit code to the Go driver.
+//
+// A context is not zeroed before an entry (CallFresh's frame, the driver's
+// reused heap contexts): only its header and arguments are set, and
+// generated code reads no other word before writing it. Built with the
+// frugalpoison tag, every context is filled with poison first, so that a
+// word read too early fails every time (see poison_on.go).
 package jit
 
 import "errors"
