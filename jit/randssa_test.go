@@ -15,10 +15,11 @@ import (
 // optimizer and the backend: f(p, a, b, c) of a pointer p to randWords
 // words (the first half read, the second half written) and three i64
 // arguments. A set of i64 variables, more than there are registers, is
-// updated by random arithmetic (at every width), loads and stores, merged
-// through phis after if-else and at loop heads, and summed into the
-// result. Variables start as the arguments themselves, so arguments reach
-// phis straight from the entry.
+// updated by random arithmetic (at every width), loads, stores and exits
+// (whose results are a hash of their arguments), merged through phis after
+// if-else and at loop heads, and summed into the result. Variables start
+// as the arguments themselves, so arguments reach phis straight from the
+// entry.
 type randSSA struct {
 	r      *rand.Rand
 	f      *ssa.Func
@@ -139,7 +140,7 @@ func (g *randSSA) cond() *ssa.Value {
 func (g *randSSA) stmt(depth int) {
 	g.budget--
 	i := g.r.Intn(len(g.vars))
-	switch k := g.r.Intn(12); {
+	switch k := g.r.Intn(13); {
 	case k < 4: // arithmetic at some width
 		t := g.anyType()
 		ops := []ssa.Op{ssa.OpAdd, ssa.OpSub, ssa.OpMul, ssa.OpAnd, ssa.OpOr}
@@ -165,6 +166,14 @@ func (g *randSSA) stmt(depth int) {
 	case k == 8: // a store into the second half
 		t := g.anyType()
 		g.mem = g.val(ssa.OpStore, ssa.TypeMem, 0, g.slot(randWords/2+g.r.Intn(randWords/2), g.r.Intn(9-t.Size())), g.operand(t), g.mem)
+	case k == 11: // an exit: every register is saved, and restored when the code resumes
+		args := make([]*ssa.Value, 1+g.r.Intn(3))
+		for j := range args {
+			args[j] = g.pick()
+		}
+		tuple := g.val(ssa.OpExit, ssa.TypeTuple, int64(ssa.ExitBytesEqual), append(args, g.mem)...)
+		g.mem = g.val(ssa.OpSelectMem, ssa.TypeMem, 0, tuple)
+		g.vars[i] = g.val(ssa.OpSelectValue, ssa.TypeI64, 0, tuple)
 	case k < 11 && depth < 3:
 		g.ifElse(g.cond(), func() { g.stmts(depth + 1) }, func() { g.stmts(depth + 1) })
 	case depth < 2:
@@ -249,8 +258,20 @@ func randData(seed int64) []uint64 {
 	return d
 }
 
-// runMachine compiles f and runs it on a poisoned context, serving the
-// preemption polls of its loops.
+// randExits serves the exits of random functions: each returns a hash of
+// its arguments.
+type randExits struct{}
+
+func (randExits) Exit(_ ssa.ExitKind, _ any, args []uint64) uint64 {
+	h := uint64(len(args))
+	for _, a := range args {
+		h = (h^a)*0x100000001b3 + 1
+	}
+	return h
+}
+
+// runMachine compiles f and runs it on a poisoned context, serving its
+// exits as randExits does, and the preemption polls of its loops.
 func runMachine(t *testing.T, f *ssa.Func, args []uint64) uint64 {
 	fn, err := machine.Compile(f)
 	if err != nil {
@@ -267,8 +288,13 @@ func runMachine(t *testing.T, f *ssa.Func, args []uint64) uint64 {
 	ctx[backend.CtxResume] = 0
 	copy(ctx[backend.CtxArgs:], args)
 	for exit := Call(code.Addr(0), unsafe.Pointer(&ctx[0])); exit != backend.ExitReturn; exit = Call(code.Addr(0), unsafe.Pointer(&ctx[0])) {
-		if k := fn.Sites[exit-1].Kind; k != ssa.ExitYield {
-			t.Fatalf("%s: exit %v", f.Name, k)
+		switch s := fn.Sites[exit-1]; s.Kind {
+		case ssa.ExitYield:
+			ctx[backend.CtxResult] = 0
+		case ssa.ExitBytesEqual:
+			ctx[backend.CtxResult] = randExits{}.Exit(s.Kind, nil, ctx[fn.Layout.ExitArgs:fn.Layout.ExitArgs+s.Args])
+		default:
+			t.Fatalf("%s: exit %v", f.Name, s.Kind)
 		}
 	}
 	return ctx[backend.CtxResult]
@@ -296,7 +322,7 @@ func checkRandSSA(t *testing.T, seed int64) {
 		a[0] = uint64(uintptr(unsafe.Pointer(unsafe.SliceData(mem))))
 		return exec(f, a), mem
 	}
-	interpret := func(f *ssa.Func, a []uint64) uint64 { return interp.Run(f, a, nil) }
+	interpret := func(f *ssa.Func, a []uint64) uint64 { return interp.Run(f, a, randExits{}) }
 	want, wantMem := run("interpreted", interpret)
 	got, gotMem := run("optimized", interpret)
 	if got != want || fmt.Sprint(gotMem) != fmt.Sprint(wantMem) {
