@@ -119,7 +119,7 @@ func (dr *driver) decodeExit(kind ssa.ExitKind, aux any, args []uint64) uint64 {
 	case ssa.ExitNew:
 		t := aux.(*ir.Type)
 		q := reflect.New(t.Value).UnsafePointer()
-		if t.Kind == ir.Struct && t.Struct.InitDefault != nil {
+		if t.Kind == ir.Struct && t.Struct.NeedsInitDefault() {
 			t.Struct.CallInitDefault(q)
 		}
 		*(*unsafe.Pointer)(pointer(args[0])) = q
@@ -127,9 +127,10 @@ func (dr *driver) decodeExit(kind ssa.ExitKind, aux any, args []uint64) uint64 {
 	case ssa.ExitNewBatch:
 		t, n := aux.(*ir.Type), int(args[0])
 		p := newArray(t.Value, n)
-		if t.Struct.InitDefault != nil {
-			for i := 0; i < n; i++ {
-				t.Struct.CallInitDefault(unsafe.Add(p, i*int(t.Value.Size())))
+		if t.Struct.NeedsInitDefault() {
+			size := t.Value.Size()
+			for i := range uintptr(n) {
+				t.Struct.CallInitDefault(unsafe.Add(p, i*size))
 			}
 		}
 		dr.keepPtrs = append(dr.keepPtrs, p)
@@ -137,7 +138,7 @@ func (dr *driver) decodeExit(kind ssa.ExitKind, aux any, args []uint64) uint64 {
 	case ssa.ExitResetStruct:
 		t := aux.(*ir.Type)
 		reflect.NewAt(t.Value, pointer(args[0])).Elem().SetZero()
-		if t.Struct.InitDefault != nil {
+		if t.Struct.NeedsInitDefault() {
 			t.Struct.CallInitDefault(pointer(args[0]))
 		}
 		return 0

@@ -173,3 +173,29 @@ func TestSchemaErrors(t *testing.T) {
 		}
 	}
 }
+
+// emptyDefaults has an InitDefault that sets nothing, as thriftgo writes
+// for a struct without default values.
+type emptyDefaults struct {
+	A int32 `frugal:"1,default,i32"`
+}
+
+func (*emptyDefaults) InitDefault() {}
+
+// TestNeedsInitDefault: a struct needs its InitDefault run only where the
+// method sets something in a zero struct.
+func TestNeedsInitDefault(t *testing.T) {
+	for _, c := range []struct {
+		v    any
+		want bool
+	}{
+		{&testtypes.Everything{}, true}, // DefI32 and others have defaults
+		{&emptyDefaults{}, false},
+		{&testtypes.Simple{}, false}, // no InitDefault at all
+	} {
+		d := resolve(t, c.v)
+		if got := d.NeedsInitDefault(); got != c.want {
+			t.Errorf("%s: NeedsInitDefault %v, want %v (has InitDefault: %v)", d.Name, got, c.want, d.InitDefault != nil)
+		}
+	}
+}

@@ -91,6 +91,10 @@ type StructDesc struct {
 	sparse  []int    // field indexes sorted by id, for ids outside byID
 	zero    unsafe.Pointer
 	pending bool // being resolved (recursion in progress)
+	// initNoop is set when InitDefault left a zero struct zero: thriftgo
+	// gives every struct an InitDefault, an empty one where no field has a
+	// default value.
+	initNoop bool
 }
 
 // FieldByID returns the field with the given id, or nil. It inlines into
@@ -118,6 +122,13 @@ func (s *StructDesc) fieldBySparseID(id int16) *Field {
 	}
 	return nil
 }
+
+// NeedsInitDefault reports whether a new zero struct of this type must
+// have its InitDefault run: the type has one, and it sets something in a
+// zero struct (run once on a template when the type was resolved). A
+// compiled engine allocating many structs skips a call per struct where
+// it would change nothing; the reflect codec, the oracle, calls it always.
+func (s *StructDesc) NeedsInitDefault() bool { return s.InitDefault != nil && !s.initNoop }
 
 // CallInitDefault runs the struct's InitDefault method on the struct at p.
 func (s *StructDesc) CallInitDefault(p unsafe.Pointer) {
