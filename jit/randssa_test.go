@@ -15,8 +15,10 @@ import (
 // optimizer and the backend: f(p, a, b, c) of a pointer p to randWords
 // words (the first half read, the second half written) and three i64
 // arguments. A set of i64 variables, more than there are registers, is
-// updated by random arithmetic (at every width), loads, stores and exits
-// (whose results are a hash of their arguments), merged through phis after
+// updated by random arithmetic (at every width), loads, stores, copies of
+// constant and variable lengths from the first half into the second, and
+// exits (whose results are a hash of their arguments), branching on
+// integer and double comparisons, merged through phis after
 // if-else and at loop heads, and summed into the result. Variables start
 // as the arguments themselves, so arguments reach phis straight from the
 // entry.
@@ -131,7 +133,20 @@ func (g *randSSA) slot(w, off int) *ssa.Value {
 	return g.val(ssa.OpAddPtr, ssa.TypePtr, 0, g.p, g.iconst(ssa.TypeI64, int64(8*w+off)))
 }
 
+// doubleBits are bit patterns whose double comparisons are edge cases:
+// zeros of both signs, NaNs (quiet, signalling, negative), infinity, one.
+var doubleBits = [...]int64{0, -1 << 63, 0x7FF8000000000000, 0x7FF0000000000001, -0x0008000000000000, 0x7FF0000000000000, 0x3FF0000000000000}
+
 func (g *randSSA) cond() *ssa.Value {
+	if g.r.Intn(5) == 0 { // doubles' equality, on variables or edge cases
+		double := func() *ssa.Value {
+			if g.r.Intn(2) == 0 {
+				return g.iconst(ssa.TypeI64, doubleBits[g.r.Intn(len(doubleBits))])
+			}
+			return g.pick()
+		}
+		return g.val(ssa.OpEqF, ssa.TypeBool, 0, double(), double())
+	}
 	t := g.anyType()
 	ops := []ssa.Op{ssa.OpEq, ssa.OpNe, ssa.OpLt, ssa.OpLtU}
 	return g.val(ops[g.r.Intn(len(ops))], ssa.TypeBool, 0, g.operand(t), g.operand(t))
@@ -140,7 +155,7 @@ func (g *randSSA) cond() *ssa.Value {
 func (g *randSSA) stmt(depth int) {
 	g.budget--
 	i := g.r.Intn(len(g.vars))
-	switch k := g.r.Intn(13); {
+	switch k := g.r.Intn(14); {
 	case k < 4: // arithmetic at some width
 		t := g.anyType()
 		ops := []ssa.Op{ssa.OpAdd, ssa.OpSub, ssa.OpMul, ssa.OpAnd, ssa.OpOr}
@@ -174,6 +189,16 @@ func (g *randSSA) stmt(depth int) {
 		tuple := g.val(ssa.OpExit, ssa.TypeTuple, int64(ssa.ExitBytesEqual), append(args, g.mem)...)
 		g.mem = g.val(ssa.OpSelectMem, ssa.TypeMem, 0, tuple)
 		g.vars[i] = g.val(ssa.OpSelectValue, ssa.TypeI64, 0, tuple)
+	case k == 12: // a copy from the first half into the second, at any alignment
+		// Up to 127 bytes, from an offset below 128 to one from 256 to
+		// 375: each side stays within its half.
+		n := g.iconst(ssa.TypeI64, int64(g.r.Intn(randWords*2)))
+		if g.r.Intn(2) == 0 { // a length only known at run time
+			n = g.val(ssa.OpAnd, ssa.TypeI64, 0, g.pick(), g.iconst(ssa.TypeI64, randWords*2-1))
+		}
+		src := g.slot(g.r.Intn(randWords/4), g.r.Intn(8))
+		dst := g.slot(randWords/2+g.r.Intn(randWords/4-1), g.r.Intn(8))
+		g.mem = g.val(ssa.OpMove, ssa.TypeMem, 0, dst, src, n, g.mem)
 	case k < 11 && depth < 3:
 		g.ifElse(g.cond(), func() { g.stmts(depth + 1) }, func() { g.stmts(depth + 1) })
 	case depth < 2:
