@@ -46,6 +46,7 @@ var Contenders = []Contender{
 			reflect.TypeFor[*baseline.Nesting]():       targetOf[kxbaseline.Nesting](),
 			reflect.TypeFor[*baseline.Nesting2]():      targetOf[kxbaseline.Nesting2](),
 			reflect.TypeFor[*benchmsg.ListOfSmall]():   targetOf[kxbenchmsg.ListOfSmall](),
+			reflect.TypeFor[*benchmsg.Small]():         targetOf[kxbenchmsg.Small](),
 		}),
 	},
 	{
@@ -61,6 +62,7 @@ var Contenders = []Contender{
 			reflect.TypeFor[*baseline.Nesting]():       targetOf[fgbaseline.Nesting](),
 			reflect.TypeFor[*baseline.Nesting2]():      targetOf[fgbaseline.Nesting2](),
 			reflect.TypeFor[*benchmsg.ListOfSmall]():   targetOf[fgbenchmsg.ListOfSmall](),
+			reflect.TypeFor[*benchmsg.Small]():         targetOf[fgbenchmsg.Small](),
 		}),
 	},
 	{

@@ -20,6 +20,7 @@ var jitTypes = map[reflect.Type]target{
 	reflect.TypeFor[*baseline.Nesting]():       targetOf[jitbaseline.Nesting](),
 	reflect.TypeFor[*baseline.Nesting2]():      targetOf[jitbaseline.Nesting2](),
 	reflect.TypeFor[*benchmsg.ListOfSmall]():   targetOf[jitbenchmsg.ListOfSmall](),
+	reflect.TypeFor[*benchmsg.Small]():         targetOf[jitbenchmsg.Small](),
 }
 
 // jitContender is this library with its types pinned to the jit engine
