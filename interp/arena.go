@@ -17,17 +17,43 @@ const (
 	maxChunk = 64 << 10
 )
 
-// arena is what decode programs carve from: the next free address and the
-// end of the driver's current chunk. They are integers to the GC; the
-// chunk stays alive through the driver (and, once carved, through the
-// strings that point into it).
-type arena struct {
+// MinChunk is the size of the chunk an arena starts with (see Arena.Fill).
+const MinChunk = minChunk
+
+// Arena is what decode programs carve from: the next free address and the
+// end of a chunk of pointer-free memory (the two words programs read and
+// write at the address they take, see ssa.BuildDecode), and the chunk
+// itself. The words are integers to the GC; chunk keeps the memory alive
+// while the arena has room in it (and, once carved, the strings that point
+// into it do).
+type Arena struct {
 	next, end uint64
+	chunk     unsafe.Pointer
+}
+
+// Addr returns the address decode programs take as their arena argument.
+// It stays valid as long as a does.
+func (a *Arena) Addr() uint64 { return uint64(uintptr(unsafe.Pointer(a))) }
+
+// Free returns the addresses of a's first free byte and of the end of its
+// chunk.
+func (a *Arena) Free() (next, end uint64) { return a.next, a.end }
+
+// Fill gives a a new chunk of size bytes, all of it free.
+func (a *Arena) Fill(size int) { a.take(size, 0) }
+
+// take gives a a new chunk of size bytes whose first n bytes are taken,
+// and returns their address.
+func (a *Arena) take(size, n int) unsafe.Pointer {
+	p := unzeroed(size)
+	a.chunk = p
+	a.next, a.end = uint64(uintptr(p))+uint64(n), uint64(uintptr(p))+uint64(size)
+	return p
 }
 
 // ArenaAddr returns the address of the arena decode programs take as an
 // argument. It stays valid as long as the driver does.
-func (dr *driver) ArenaAddr() uint64 { return uint64(uintptr(unsafe.Pointer(&dr.arena))) }
+func (dr *driver) ArenaAddr() uint64 { return dr.arena.Addr() }
 
 // allocBytes serves ExitAllocBytes: n bytes from a fresh chunk, whose rest
 // becomes the arena, or, for n above a quarter chunk, bytes of their own
@@ -41,10 +67,7 @@ func (dr *driver) allocBytes(n int) unsafe.Pointer {
 		return p
 	}
 	dr.chunkLen = size
-	p := unzeroed(size)
-	dr.chunk = p
-	dr.arena = arena{next: uint64(uintptr(p)) + uint64(n), end: uint64(uintptr(p)) + uint64(size)}
-	return p
+	return dr.arena.take(size, n)
 }
 
 // unzeroed returns n bytes of pointer-free memory that Go does not clear

@@ -97,14 +97,13 @@ type driver struct {
 	keep     []any
 	maps     []*mapBuffer // map entries handed to the program, reused across calls by Exits
 	depth    int
-	mapOut                  // encode: the output, the NocopyWriter, and the error an exit recorded before the function returned -1
-	in       []byte         // decode: the input
-	unknown  []int          // decode: [start, end) of unknown fields to keep, a stack across structs
-	scratch  []*mapScratch  // decode: maps being decoded, innermost last
-	spare    []*mapScratch  // decode: scratch to use again
-	arena    arena          // decode: where programs carve string bytes from
-	chunk    unsafe.Pointer // decode: the arena's memory
-	chunkLen int            // decode: the size of the chunk this call took last, 0 before its first
+	mapOut                 // encode: the output, the NocopyWriter, and the error an exit recorded before the function returned -1
+	in       []byte        // decode: the input
+	unknown  []int         // decode: [start, end) of unknown fields to keep, a stack across structs
+	scratch  []*mapScratch // decode: maps being decoded, innermost last
+	spare    []*mapScratch // decode: scratch to use again
+	arena    Arena         // decode: where programs carve string bytes from
+	chunkLen int           // decode: the size of the chunk this call took last, 0 before its first
 	// keepPtrs holds memory handed to the program, like keep, without
 	// boxing each pointer in an interface.
 	keepPtrs []unsafe.Pointer

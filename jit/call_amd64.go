@@ -42,3 +42,19 @@ func callFresh(fn uintptr, a0, a1, a2, a3 uint64) (code, result uint64)
 //
 //go:noescape
 func callFreshPoisoned(fn uintptr, a0, a1, a2, a3, poison uint64) (code, result uint64)
+
+// callFreshDecode is CallFresh for a top-level decode program (see
+// Codec.Decode): it runs fn on a context in the assembly's own frame with
+// the arguments p, in, inLen, position 0, depth 0 and arena.
+func callFreshDecode(fn uintptr, p, in, inLen, arena uint64) (code, result uint64) {
+	if poisonContexts {
+		return callFreshDecodePoisoned(fn, p, in, inLen, arena, nextPoison())
+	}
+	return callFreshDecodeRaw(fn, p, in, inLen, arena)
+}
+
+//go:noescape
+func callFreshDecodeRaw(fn uintptr, p, in, inLen, arena uint64) (code, result uint64)
+
+//go:noescape
+func callFreshDecodePoisoned(fn uintptr, p, in, inLen, arena, poison uint64) (code, result uint64)

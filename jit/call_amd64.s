@@ -84,3 +84,58 @@ TEXT ·callFreshPoisoned(SB), 0, $2048-64
 	MOVQ 8(SP), AX
 	MOVQ AX, result+56(FP)
 	RET
+
+// func callFreshDecodeRaw(fn uintptr, p, in, inLen, arena uint64) (code, result uint64)
+// callFresh for a top-level decode program: its six arguments are the
+// struct, the input's address and length, position 0, depth 0 and the
+// arena's address.
+TEXT ·callFreshDecodeRaw(SB), 0, $2048-56
+	MOVQ $0, 0(SP)   // backend.CtxResume: start the function
+	MOVQ (TLS), R8
+	MOVQ R8, 16(SP)  // backend.CtxG
+	MOVQ p+8(FP), AX
+	MOVQ AX, 24(SP)  // backend.CtxArgs
+	MOVQ in+16(FP), AX
+	MOVQ AX, 32(SP)
+	MOVQ inLen+24(FP), AX
+	MOVQ AX, 40(SP)
+	MOVQ $0, 48(SP)  // position
+	MOVQ $0, 56(SP)  // depth
+	MOVQ arena+32(FP), AX
+	MOVQ AX, 64(SP)
+	MOVQ fn+0(FP), AX
+	MOVQ SP, DI
+	CALL AX
+	MOVQ AX, code+40(FP)
+	MOVQ 8(SP), AX   // backend.CtxResult
+	MOVQ AX, result+48(FP)
+	RET
+
+// func callFreshDecodePoisoned(fn uintptr, p, in, inLen, arena, poison uint64) (code, result uint64)
+// callFreshDecode with the context filled with poison first.
+TEXT ·callFreshDecodePoisoned(SB), 0, $2048-64
+	MOVQ poison+40(FP), AX
+	MOVQ SP, DI
+	MOVQ $256, CX
+	CLD
+	REP; STOSQ
+	MOVQ $0, 0(SP)
+	MOVQ (TLS), R8
+	MOVQ R8, 16(SP)
+	MOVQ p+8(FP), AX
+	MOVQ AX, 24(SP)
+	MOVQ in+16(FP), AX
+	MOVQ AX, 32(SP)
+	MOVQ inLen+24(FP), AX
+	MOVQ AX, 40(SP)
+	MOVQ $0, 48(SP)
+	MOVQ $0, 56(SP)
+	MOVQ arena+32(FP), AX
+	MOVQ AX, 64(SP)
+	MOVQ fn+0(FP), AX
+	MOVQ SP, DI
+	CALL AX
+	MOVQ AX, code+48(FP)
+	MOVQ 8(SP), AX
+	MOVQ AX, result+56(FP)
+	RET

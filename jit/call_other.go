@@ -17,3 +17,7 @@ func callFreshPoisoned(fn uintptr, a0, a1, a2, a3, poison uint64) (code, result 
 }
 
 func gcWriteBarrierEntry() uintptr { return 0 }
+
+func callFreshDecode(fn uintptr, p, in, inLen, arena uint64) (code, result uint64) {
+	panic(ErrUnsupported)
+}

@@ -337,6 +337,18 @@ func (cl *invocation) result(n uint64, name string) (int, error) {
 // codec's contract and error classes, and returns the bytes it read.
 func (cd *Codec) Decode(buf []byte, p unsafe.Pointer) (int, error) {
 	interp.Escape(p) // the code holds p as an integer across exits
+	if c := cd.decode; c.fresh.Load() && !raceEnabled {
+		if n, ok := decodeFresh(c, buf, p); ok {
+			return n, nil
+		}
+	}
+	return cd.decodeOnDriver(buf, p)
+}
+
+// decodeOnDriver is Decode on a pooled driver, which serves every exit.
+//
+//go:noinline
+func (cd *Codec) decodeOnDriver(buf []byte, p unsafe.Pointer) (int, error) {
 	// Field by field: Go builds a composite literal aside and copies it,
 	// and the copy's wide loads of the narrow stores just made stall.
 	var cl invocation

@@ -2,4 +2,5 @@
 
 package jit
 
+// raceEnabled is false: see race_on.go.
 const raceEnabled = false

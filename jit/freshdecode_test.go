@@ -1,0 +1,178 @@
+package jit
+
+import (
+	"fmt"
+	"math/rand"
+	"reflect"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"unsafe"
+
+	"github.com/frugaljit/frugal/internal/testtypes"
+)
+
+// smallMsg decodes with no exit but the arena's refill: the kind of
+// message a top-level decode runs on CallFresh's context with a P's arena.
+type smallMsg struct {
+	ID    int64  `frugal:"1,default,i64"`
+	Count int32  `frugal:"2,default,i32"`
+	Flag  bool   `frugal:"3,default,bool"`
+	Name  string `frugal:"4,default,string"`
+	Bin   []byte `frugal:"5,optional,binary"`
+}
+
+// listMsg's decode allocates its list's backing array through an exit.
+type listMsg struct {
+	Names []string `frugal:"1,default,list<string>"`
+}
+
+func randomSmall(r *rand.Rand, maxName int) *smallMsg {
+	m := &smallMsg{ID: r.Int63(), Count: r.Int31(), Flag: r.Intn(2) == 0, Name: strings.Repeat("n", r.Intn(maxName))}
+	if r.Intn(2) == 0 {
+		m.Bin = []byte(fmt.Sprint(r.Int()))
+	}
+	return m
+}
+
+// oneP runs the test on one P, so that the arena decodeFresh uses is P 0's.
+func oneP(t *testing.T) {
+	t.Cleanup(func(n int) func() { return func() { runtime.GOMAXPROCS(n) } }(runtime.GOMAXPROCS(1)))
+}
+
+// pArena returns P 0's arena's free span.
+func pArena(t *testing.T) (next, end uint64) {
+	arenas := freshArenas.p.Load()
+	if arenas == nil || len(*arenas) == 0 {
+		t.Fatal("no arena for P 0")
+	}
+	return (*arenas)[0].Free()
+}
+
+// A small message decodes on CallFresh's context: its string is the last
+// thing carved from P 0's arena, and the type keeps the fast path.
+func TestDecodeFreshCarvesFromPArena(t *testing.T) {
+	if raceEnabled {
+		t.Skip("decodes take no per-P arena under the race detector")
+	}
+	oneP(t)
+	v := &smallMsg{ID: 1, Name: "hello, arena"}
+	buf := reflectEncode(t, v)
+	c := prepared(t, v)
+	for range 3 { // the first decodes may make the arenas and fill P 0's
+		decodeBoth(t, buf, v, "smallMsg")
+	}
+	got := decodeBoth(t, buf, v, "smallMsg").(*smallMsg)
+	next, end := pArena(t)
+	if carved := uint64(uintptr(unsafe.Pointer(unsafe.StringData(got.Name)))) + uint64(len(got.Name)); carved != next || next > end {
+		t.Errorf("the string ends at %#x; P 0's arena is free from %#x to %#x", carved, next, end)
+	}
+	if !c.decode.fresh.Load() {
+		t.Error("the fast path was turned off")
+	}
+}
+
+// Thousands of small messages refill P 0's arena many times; every value
+// equals the reflect codec's, and those kept still do after many
+// collections: no chunk was freed while the arena or a string pointed
+// into it. Messages too large for a chunk
+// to hold twice, and truncated ones, take the driver and keep the fast
+// path on for the type; a type whose decode exits turns it off.
+func TestDecodeFreshRefills(t *testing.T) {
+	oneP(t)
+	defer testtypes.GCLoop()()
+	r := rand.New(rand.NewSource(5))
+	var kept []*smallMsg
+	var wants []*smallMsg
+	chunks := map[uint64]bool{}
+	for i := range 10000 {
+		maxName := 300
+		if i%100 == 0 {
+			maxName = 3 * freshChunk // more than a chunk's half
+		}
+		v := randomSmall(r, maxName)
+		buf := reflectEncode(t, v)
+		// Most values are dropped at once: the arena's chunk must stay
+		// alive without the strings carved from it.
+		if got := decodeBoth(t, buf, v, "smallMsg").(*smallMsg); i%10 == 0 {
+			kept = append(kept, got)
+			wants = append(wants, v)
+		}
+		if i%7 == 0 && len(buf) > 1 { // truncated: the reflect codec's error class
+			decodeBoth(t, buf[:r.Intn(len(buf))], v, "truncated smallMsg")
+		}
+		if !raceEnabled {
+			_, end := pArena(t)
+			chunks[end] = true
+		}
+		if i%200 == 0 { // a chunk freed too early is reused by the next
+			runtime.GC()
+		}
+	}
+	for range 3 {
+		runtime.GC()
+	}
+	for i, got := range kept {
+		if !testtypes.Equal(wants[i], got) {
+			t.Fatalf("value %d changed after collections: %s", i, testtypes.Difference(wants[i], got))
+		}
+	}
+	c := prepared(t, &smallMsg{})
+	if !raceEnabled && (!c.decode.fresh.Load() || len(chunks) < 50) {
+		t.Errorf("fast path on: %v; P 0's arena had %d chunks", c.decode.fresh.Load(), len(chunks))
+	}
+	l := &listMsg{Names: []string{"a", "b"}}
+	decodeBoth(t, reflectEncode(t, l), l, "listMsg")
+	if !raceEnabled && prepared(t, l).decode.fresh.Load() {
+		t.Error("a type whose decode exits keeps the fast path")
+	}
+}
+
+// Goroutines decode at once while GOMAXPROCS changes (the arenas grow by P
+// id) and the GC runs: every value is the one encoded.
+func TestDecodeFreshConcurrent(t *testing.T) {
+	defer testtypes.GCLoop()()
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			runtime.GOMAXPROCS(1 + i%4)
+			runtime.Gosched()
+		}
+	}()
+	errs := make(chan error, 8)
+	var workers sync.WaitGroup
+	for w := range 8 {
+		workers.Add(1)
+		go func() {
+			defer workers.Done()
+			r := rand.New(rand.NewSource(int64(w)))
+			c := prepared(t, &smallMsg{})
+			for range 1000 {
+				v := randomSmall(r, 200)
+				buf := reflectEncode(t, v)
+				got := new(smallMsg)
+				if _, err := c.Decode(buf, reflect.ValueOf(got).UnsafePointer()); err != nil || !testtypes.Equal(v, got) {
+					errs <- fmt.Errorf("decoded %+v (%v), want %+v", got, err, v)
+					return
+				}
+			}
+		}()
+	}
+	workers.Wait()
+	close(stop)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
