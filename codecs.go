@@ -27,6 +27,9 @@ type typeCodec struct {
 	// EncodedSize reaches it with no call and no load beyond the slot.
 	flat   ir.FlatSize
 	isFlat bool
+	// freshEncode is jit.Codec.FreshEncode, when engine is EngineJIT: the
+	// encode's entry word, one load from here.
+	freshEncode *atomic.Uintptr
 }
 
 // codecs maps an interface's type word to its typeCodec. Readers load the
@@ -259,6 +262,7 @@ func newTypeCodec(rt reflect.Type, o *options) *typeCodec {
 	c.engine, c.why, c.jit, c.err = resolveEngine(want, c.desc, o.inlineDepth())
 	if c.jit != nil {
 		c.flat, c.isFlat = c.jit.FlatSize()
+		c.freshEncode = c.jit.FreshEncode()
 	}
 	return c
 }

@@ -67,7 +67,7 @@ func EncodeObject(buf []byte, w thrift.NocopyWriter, v any) (int, error) {
 		// jit.Codec.Encode, with its fast path here: a call less per encode.
 		interp.Escape(p) // the code holds p as an integer across exits
 		code := jit.NotRun
-		if fn := c.jit.FreshEncode(); fn != 0 && p != nil {
+		if fn := c.freshEncode.Load(); fn != 0 && p != nil {
 			var n uint64
 			code, n = jit.CallFresh(fn, uint64(uintptr(p)), uint64(uintptr(unsafe.Pointer(unsafe.SliceData(buf)))), uint64(len(buf)), ssa.NocopyMin(w != nil))
 			runtime.KeepAlive(p) // the code holds p and buf only as integers

@@ -29,9 +29,12 @@ type compiled struct {
 	bytes   int         // the machine code's length: fn.Code is dropped once loaded
 	words   int         // the context's length
 	callees []*compiled // by site: the program a call exit runs, nil for other exits
-	// fresh says top-level calls try CallFresh first: the context fits it,
-	// and no call has exited for a reason that would recur (sawExit).
-	fresh atomic.Bool
+	// fresh is addr where top-level calls try CallFresh first (the
+	// context fits it, and no call has exited for a reason that would
+	// recur: sawExit), else 0. The API's encode reads it through a pointer
+	// kept beside the type's codec (Codec.FreshEncode): one load, where a
+	// flag would take three dependent ones (codec, program, flag).
+	fresh atomic.Uintptr
 	// flat is, for a size program without branches or loops (isFlat),
 	// its sum, which Size computes in Go without entering the code.
 	flat   ir.FlatSize
@@ -177,6 +180,9 @@ func loadBatch(cs []*compiled) error {
 	for i, c := range cs {
 		c.code, c.addr = mem, mem.Addr(offs[i])
 		c.fn.Code = nil // loaded: a second copy in the Go heap would be kept for nothing
+		if c.words <= freshWords {
+			c.fresh.Store(c.addr)
+		}
 	}
 	recordPerfMap(cs)
 	return nil
@@ -212,6 +218,5 @@ func compile(k funcKey) (c *compiled, err error) {
 	}
 	c = &compiled{fn: fn, bytes: len(fn.Code), words: fn.Layout.Words, callees: make([]*compiled, len(fn.Sites))}
 	c.flat, c.isFlat = p.Flat()
-	c.fresh.Store(c.words <= freshWords)
 	return c, nil
 }

@@ -134,16 +134,16 @@ func TestFreshCallsAfterExits(t *testing.T) {
 		t.Fatalf("Everything's encode needs %d context words, CallFresh has %d: pick a smaller type", c.encode.words, freshWords)
 	}
 	encodeBoth(t, m)
-	if c.encode.fresh.Load() {
+	if c.encode.fresh.Load() != 0 {
 		t.Fatalf("Everything's encode still tries fresh contexts after exiting for a call")
 	}
 	v := testtypes.NewSimple()
 	cs := prepared(t, v)
-	if !cs.encode.fresh.Load() {
+	if cs.encode.fresh.Load() == 0 {
 		t.Fatalf("Simple's encode needs %d context words, CallFresh has %d: it should fit", cs.encode.words, freshWords)
 	}
 	shortBuffersFail(t, cs, reflect.ValueOf(v).UnsafePointer(), 1)
-	if !cs.encode.fresh.Load() {
+	if cs.encode.fresh.Load() == 0 {
 		t.Fatal("Simple's encode stopped trying fresh contexts after short buffers")
 	}
 	encodeBoth(t, v)

@@ -68,7 +68,7 @@ func TestDecodeFreshCarvesFromPArena(t *testing.T) {
 	if carved := uint64(uintptr(unsafe.Pointer(unsafe.StringData(got.Name)))) + uint64(len(got.Name)); carved != next || next > end {
 		t.Errorf("the string ends at %#x; P 0's arena is free from %#x to %#x", carved, next, end)
 	}
-	if !c.decode.fresh.Load() {
+	if c.decode.fresh.Load() == 0 {
 		t.Error("the fast path was turned off")
 	}
 }
@@ -119,12 +119,12 @@ func TestDecodeFreshRefills(t *testing.T) {
 		}
 	}
 	c := prepared(t, &smallMsg{})
-	if !raceEnabled && (!c.decode.fresh.Load() || len(chunks) < 50) {
-		t.Errorf("fast path on: %v; P 0's arena had %d chunks", c.decode.fresh.Load(), len(chunks))
+	if !raceEnabled && (c.decode.fresh.Load() == 0 || len(chunks) < 50) {
+		t.Errorf("fast path on: %v; P 0's arena had %d chunks", c.decode.fresh.Load() != 0, len(chunks))
 	}
 	l := &listMsg{Names: []string{"a", "b"}}
 	decodeBoth(t, reflectEncode(t, l), l, "listMsg")
-	if !raceEnabled && prepared(t, l).decode.fresh.Load() {
+	if !raceEnabled && prepared(t, l).decode.fresh.Load() != 0 {
 		t.Error("a type whose decode exits keeps the fast path")
 	}
 }

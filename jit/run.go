@@ -223,8 +223,8 @@ func (cd *Codec) Size(p unsafe.Pointer) int {
 	if c.isFlat {
 		return c.flat.Of(p)
 	}
-	if c.fresh.Load() {
-		code, n := CallFresh(c.addr, uint64(uintptr(p)), 0, 0, 0)
+	if fn := c.fresh.Load(); fn != 0 {
+		code, n := CallFresh(fn, uint64(uintptr(p)), 0, 0, 0)
 		if code == backend.ExitReturn {
 			runtime.KeepAlive(p) // the code holds p only as an integer
 			return int(n)
@@ -250,7 +250,7 @@ func (c *compiled) sawExit(code uint64) {
 	switch c.fn.Sites[code-1].Kind {
 	case ssa.ExitFail, ssa.ExitYield, ssa.ExitNocopy:
 	default:
-		c.fresh.Store(false)
+		c.fresh.Store(0)
 	}
 }
 
@@ -263,7 +263,7 @@ func (c *compiled) sawExit(code uint64) {
 func (cd *Codec) Encode(buf []byte, w thrift.NocopyWriter, p unsafe.Pointer) (int, error) {
 	interp.Escape(p) // the code holds p as an integer across exits
 	code := NotRun
-	if fn := cd.FreshEncode(); fn != 0 && p != nil {
+	if fn := cd.encode.fresh.Load(); fn != 0 && p != nil {
 		var n uint64
 		code, n = CallFresh(fn, uint64(uintptr(p)), uint64(uintptr(unsafe.Pointer(unsafe.SliceData(buf)))), uint64(len(buf)), ssa.NocopyMin(w != nil))
 		runtime.KeepAlive(p) // the code holds p and buf only as integers
@@ -275,15 +275,13 @@ func (cd *Codec) Encode(buf []byte, w thrift.NocopyWriter, p unsafe.Pointer) (in
 	return cd.EncodeAfter(buf, w, p, code)
 }
 
-// FreshEncode is the address of the encode program where a top-level call
-// tries it first with CallFresh (its arguments: the struct's address, the
-// buffer's address and length, ssa.NocopyMin), else 0.
-func (cd *Codec) FreshEncode() uintptr {
-	if c := cd.encode; c.fresh.Load() {
-		return c.addr
-	}
-	return 0
-}
+// FreshEncode returns the word that holds the address of the encode
+// program where a top-level call tries it first with CallFresh (its
+// arguments: the struct's address, the buffer's address and length,
+// ssa.NocopyMin), else 0. The word stays valid, and its value may turn 0,
+// for the life of the process: the API keeps the pointer beside the
+// type's codec, and loads it on every encode.
+func (cd *Codec) FreshEncode() *atomic.Uintptr { return &cd.encode.fresh }
 
 // NotRun is the exit code EncodeAfter gets when the fast path did not call
 // the code: no exit site has it.
@@ -337,7 +335,7 @@ func (cl *invocation) result(n uint64, name string) (int, error) {
 // codec's contract and error classes, and returns the bytes it read.
 func (cd *Codec) Decode(buf []byte, p unsafe.Pointer) (int, error) {
 	interp.Escape(p) // the code holds p as an integer across exits
-	if c := cd.decode; c.fresh.Load() && !raceEnabled {
+	if c := cd.decode; c.fresh.Load() != 0 && !raceEnabled {
 		if n, ok := decodeFresh(c, buf, p); ok {
 			return n, nil
 		}
