@@ -20,9 +20,9 @@ import (
 // again from the start on the driver, as it would have without the fast
 // path. Running again is safe: a decode sets fields, never adds to them,
 // and the second run sets the same ones. The only exit the fast path
-// serves is the arena's refill: the P gets a new chunk, and a message
-// small enough for the chunk to hold its strings twice over runs fast
-// again.
+// serves is the arena's refill: the P gets a new chunk, and a message of
+// at most half a chunk runs fast again (what it carves is at most its own
+// length, plus the widening of i32 enums in lists).
 
 // freshArena is one P's arena, on a cache line of its own: no other P
 // writes near it.
