@@ -10,6 +10,13 @@
 // generated code reads no other word before writing it. Built with the
 // frugalpoison tag, every context is filled with poison first, so that a
 // word read too early fails every time (see poison_on.go).
+//
+// Besides the self-checked invariants (g.stackguard0's offset and
+// stackPreempt, the write barrier's entry), the package reaches runtime
+// symbols that the runtime keeps linkname-able with a fixed signature
+// (go.dev/issue/67401): writeBarrier, gcWriteBarrier2, and procPin with
+// procUnpin, which keep a small top-level decode on its P while it carves
+// from that P's arena (freshdecode.go).
 package jit
 
 import "errors"
