@@ -176,3 +176,28 @@ func TestDecodeFreshConcurrent(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// A decode on the fast path runs pinned to its P, so it must stop for the
+// runtime as any generated code does: a message of ten million unknown
+// fields, skipped in the field loop, decodes while another goroutine
+// forces GC with no stop-the-world pause beyond 100 ms.
+func TestLongFreshDecodeLetsGCStop(t *testing.T) {
+	v := &smallMsg{ID: 7, Name: "long"}
+	known := reflectEncode(t, v)
+	const unknown = 10_000_000
+	buf := make([]byte, 0, 4*unknown+len(known))
+	for range unknown {
+		buf = append(buf, 2, 0, 99, 1) // field 99, a bool
+	}
+	buf = append(buf, known...)
+	c := prepared(t, v)
+	noLongPause(t, func() {
+		got := new(smallMsg)
+		if n, err := c.Decode(buf, reflect.ValueOf(got).UnsafePointer()); err != nil || n != len(buf) || !testtypes.Equal(v, got) {
+			t.Fatalf("read %d of %d bytes into %+v: %v", n, len(buf), got, err)
+		}
+	})
+	if !raceEnabled && c.decode.fresh.Load() == 0 {
+		t.Error("stopping for the runtime turned the fast path off")
+	}
+}
