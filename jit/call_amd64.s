@@ -1,5 +1,26 @@
 #include "textflag.h"
 
+// The fresh calls' context is the frame itself: FRESH_HEADER sets its
+// header (backend.CtxResume 0: start the function; backend.CtxG), and
+// FRESH_POISON first fills all 256 words with the value in AX.
+#define FRESH_HEADER \
+	MOVQ $0, 0(SP); \
+	MOVQ (TLS), R8; \
+	MOVQ R8, 16(SP)
+
+#define FRESH_POISON \
+	MOVQ SP, DI; \
+	MOVQ $256, CX; \
+	CLD; \
+	REP; STOSQ
+
+// FRESH_CALL calls the function whose address is in AX on the context,
+// and leaves its exit code in AX and its result (backend.CtxResult) in BX.
+#define FRESH_CALL \
+	MOVQ SP, DI; \
+	CALL AX; \
+	MOVQ 8(SP), BX
+
 // func call(fn uintptr, ctx unsafe.Pointer) uint64
 // A frame of its own, so the stack check in the prologue makes each entry
 // a point where the goroutine can be preempted. The running goroutine's g
@@ -35,9 +56,7 @@ TEXT ·gStack(SB), NOSPLIT, $0-24
 // call: the context dies with the frame, and the caller runs the function
 // again on a context that survives exits.
 TEXT ·callFresh(SB), 0, $2048-56
-	MOVQ $0, 0(SP)   // backend.CtxResume: start the function
-	MOVQ (TLS), R8
-	MOVQ R8, 16(SP)  // backend.CtxG
+	FRESH_HEADER
 	MOVQ a0+8(FP), AX
 	MOVQ AX, 24(SP)  // backend.CtxArgs
 	MOVQ a1+16(FP), AX
@@ -48,11 +67,9 @@ TEXT ·callFresh(SB), 0, $2048-56
 	MOVQ AX, 48(SP)
 	MOVQ $0, 56(SP)  // a fifth argument: 0, as every top-level call has it
 	MOVQ fn+0(FP), AX
-	MOVQ SP, DI
-	CALL AX
+	FRESH_CALL
 	MOVQ AX, code+40(FP)
-	MOVQ 8(SP), AX   // backend.CtxResult
-	MOVQ AX, result+48(FP)
+	MOVQ BX, result+48(FP)
 	RET
 
 // func callFreshPoisoned(fn uintptr, a0, a1, a2, a3, poison uint64) (code, result uint64)
@@ -61,13 +78,8 @@ TEXT ·callFresh(SB), 0, $2048-56
 // writing it.
 TEXT ·callFreshPoisoned(SB), 0, $2048-64
 	MOVQ poison+40(FP), AX
-	MOVQ SP, DI
-	MOVQ $256, CX
-	CLD
-	REP; STOSQ
-	MOVQ $0, 0(SP)
-	MOVQ (TLS), R8
-	MOVQ R8, 16(SP)
+	FRESH_POISON
+	FRESH_HEADER
 	MOVQ a0+8(FP), AX
 	MOVQ AX, 24(SP)
 	MOVQ a1+16(FP), AX
@@ -78,11 +90,9 @@ TEXT ·callFreshPoisoned(SB), 0, $2048-64
 	MOVQ AX, 48(SP)
 	MOVQ $0, 56(SP)
 	MOVQ fn+0(FP), AX
-	MOVQ SP, DI
-	CALL AX
+	FRESH_CALL
 	MOVQ AX, code+48(FP)
-	MOVQ 8(SP), AX
-	MOVQ AX, result+56(FP)
+	MOVQ BX, result+56(FP)
 	RET
 
 // func callFreshDecodeRaw(fn uintptr, p, in, inLen, arena uint64) (code, result uint64)
@@ -90,9 +100,7 @@ TEXT ·callFreshPoisoned(SB), 0, $2048-64
 // struct, the input's address and length, position 0, depth 0 and the
 // arena's address.
 TEXT ·callFreshDecodeRaw(SB), 0, $2048-56
-	MOVQ $0, 0(SP)   // backend.CtxResume: start the function
-	MOVQ (TLS), R8
-	MOVQ R8, 16(SP)  // backend.CtxG
+	FRESH_HEADER
 	MOVQ p+8(FP), AX
 	MOVQ AX, 24(SP)  // backend.CtxArgs
 	MOVQ in+16(FP), AX
@@ -104,24 +112,17 @@ TEXT ·callFreshDecodeRaw(SB), 0, $2048-56
 	MOVQ arena+32(FP), AX
 	MOVQ AX, 64(SP)
 	MOVQ fn+0(FP), AX
-	MOVQ SP, DI
-	CALL AX
+	FRESH_CALL
 	MOVQ AX, code+40(FP)
-	MOVQ 8(SP), AX   // backend.CtxResult
-	MOVQ AX, result+48(FP)
+	MOVQ BX, result+48(FP)
 	RET
 
 // func callFreshDecodePoisoned(fn uintptr, p, in, inLen, arena, poison uint64) (code, result uint64)
 // callFreshDecode with the context filled with poison first.
 TEXT ·callFreshDecodePoisoned(SB), 0, $2048-64
 	MOVQ poison+40(FP), AX
-	MOVQ SP, DI
-	MOVQ $256, CX
-	CLD
-	REP; STOSQ
-	MOVQ $0, 0(SP)
-	MOVQ (TLS), R8
-	MOVQ R8, 16(SP)
+	FRESH_POISON
+	FRESH_HEADER
 	MOVQ p+8(FP), AX
 	MOVQ AX, 24(SP)
 	MOVQ in+16(FP), AX
@@ -133,9 +134,7 @@ TEXT ·callFreshDecodePoisoned(SB), 0, $2048-64
 	MOVQ arena+32(FP), AX
 	MOVQ AX, 64(SP)
 	MOVQ fn+0(FP), AX
-	MOVQ SP, DI
-	CALL AX
+	FRESH_CALL
 	MOVQ AX, code+48(FP)
-	MOVQ 8(SP), AX
-	MOVQ AX, result+56(FP)
+	MOVQ BX, result+56(FP)
 	RET
