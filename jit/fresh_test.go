@@ -42,7 +42,7 @@ func TestFreshContextPoisoned(t *testing.T) {
 		g.Fill(v)
 		values = append(values, v)
 	}
-	checked := 0
+	checked, inconclusive := 0, 0
 	for _, v := range values {
 		c := prepared(t, v)
 		p := reflect.ValueOf(v).UnsafePointer()
@@ -54,15 +54,18 @@ func TestFreshContextPoisoned(t *testing.T) {
 		for _, poison := range []uint64{0xdeadbeefdeadbeef, ^uint64(0), 1 << 63, 0x0101010101010101} {
 			if c.size.words <= freshWords {
 				checked++
-				code, n := unyielded(c.size, func() (uint64, uint64) {
+				code, n, done := unyielded(c.size, func() (uint64, uint64) {
 					return callFreshPoisoned(c.size.addr, uint64(uintptr(p)), 0, 0, 0, poison)
 				})
 				if code == backend.ExitReturn && int(n) != size {
 					t.Fatalf("%T size with poison %#x: %d, want %d", v, poison, n, size)
 				}
-				if clean, _ := unyielded(c.size, func() (uint64, uint64) {
+				clean, _, cleanDone := unyielded(c.size, func() (uint64, uint64) {
 					return CallFresh(c.size.addr, uint64(uintptr(p)), 0, 0, 0)
-				}); code != clean {
+				})
+				if !done || !cleanDone {
+					inconclusive++
+				} else if code != clean {
 					t.Fatalf("%T size with poison %#x: exit %d, on a clean context %d", v, poison, code, clean)
 				}
 			}
@@ -70,25 +73,28 @@ func TestFreshContextPoisoned(t *testing.T) {
 				checked++
 				got := make([]byte, size)
 				out := uint64(uintptr(unsafe.Pointer(unsafe.SliceData(got))))
-				code, n := unyielded(c.encode, func() (uint64, uint64) {
+				code, n, done := unyielded(c.encode, func() (uint64, uint64) {
 					return callFreshPoisoned(c.encode.addr, uint64(uintptr(p)), out, uint64(len(got)), ssa.NocopyMin(false), poison)
 				})
 				if code == backend.ExitReturn && (int(n) != size || !sameEncoding(c, v, got, want)) {
 					t.Fatalf("%T encode with poison %#x: %d bytes %x, want %x", v, poison, n, got, want)
 				}
-				if clean, _ := unyielded(c.encode, func() (uint64, uint64) {
+				clean, _, cleanDone := unyielded(c.encode, func() (uint64, uint64) {
 					return CallFresh(c.encode.addr, uint64(uintptr(p)), out, uint64(len(got)), ssa.NocopyMin(false))
-				}); code != clean {
+				})
+				if !done || !cleanDone {
+					inconclusive++
+				} else if code != clean {
 					t.Fatalf("%T encode with poison %#x: exit %d, on a clean context %d", v, poison, code, clean)
 				}
 			}
 		}
 		runtime.KeepAlive(v)
 	}
-	if checked == 0 {
-		t.Fatal("no program fits a fresh context")
+	if checked == 0 || inconclusive > checked/10 {
+		t.Fatalf("%d poisoned runs, %d of them never finished for the preemption polls", checked, inconclusive)
 	}
-	t.Logf("%d poisoned runs", checked)
+	t.Logf("%d poisoned runs, %d inconclusive", checked, inconclusive)
 }
 
 // sameEncoding reports whether got, an encoding of v, is want, or (maps
@@ -107,16 +113,20 @@ func sameEncoding(c *Codec, v any, got, want []byte) bool {
 // preemption poll: whether the runtime asks the goroutine to stop (a GC
 // starting, under GODEBUG=gccheckmark=1 often) is no property of the
 // context, so such an exit says nothing about it. Copy loops poll, so
-// strings and binaries can yield.
-func unyielded(c *compiled, call func() (code, result uint64)) (code, result uint64) {
+// strings and binaries can yield. done is false where every one of 1000
+// tries yielded: with a GC loop on a slow machine, the runtime can ask
+// again within every run of a large program (Nesting2's encode failed
+// so once in CI), which a real call survives by resuming on a context of
+// its own.
+func unyielded(c *compiled, call func() (code, result uint64)) (code, result uint64, done bool) {
 	for range 1000 {
 		code, result = call()
 		if code == backend.ExitReturn || c.fn.Sites[code-1].Kind != ssa.ExitYield {
-			return code, result
+			return code, result, true
 		}
 		runtime.Gosched() // let the runtime have the goroutine it asked for
 	}
-	return code, result
+	return code, result, false
 }
 
 // Types whose programs exit for reasons of their own stop trying fresh
