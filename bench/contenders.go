@@ -47,6 +47,7 @@ var Contenders = []Contender{
 			reflect.TypeFor[*baseline.Nesting2]():      targetOf[kxbaseline.Nesting2](),
 			reflect.TypeFor[*benchmsg.ListOfSmall]():   targetOf[kxbenchmsg.ListOfSmall](),
 			reflect.TypeFor[*benchmsg.Small]():         targetOf[kxbenchmsg.Small](),
+			reflect.TypeFor[*benchmsg.Request]():       targetOf[kxbenchmsg.Request](),
 		}),
 	},
 	{
@@ -63,6 +64,7 @@ var Contenders = []Contender{
 			reflect.TypeFor[*baseline.Nesting2]():      targetOf[fgbaseline.Nesting2](),
 			reflect.TypeFor[*benchmsg.ListOfSmall]():   targetOf[fgbenchmsg.ListOfSmall](),
 			reflect.TypeFor[*benchmsg.Small]():         targetOf[fgbenchmsg.Small](),
+			reflect.TypeFor[*benchmsg.Request]():       targetOf[fgbenchmsg.Request](),
 		}),
 	},
 	{

@@ -21,6 +21,7 @@ var jitTypes = map[reflect.Type]target{
 	reflect.TypeFor[*baseline.Nesting2]():      targetOf[jitbaseline.Nesting2](),
 	reflect.TypeFor[*benchmsg.ListOfSmall]():   targetOf[jitbenchmsg.ListOfSmall](),
 	reflect.TypeFor[*benchmsg.Small]():         targetOf[jitbenchmsg.Small](),
+	reflect.TypeFor[*benchmsg.Request]():       targetOf[jitbenchmsg.Request](),
 }
 
 // jitContender is this library with its types pinned to the jit engine

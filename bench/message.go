@@ -34,4 +34,5 @@ var Messages = []Message{
 	{Name: "Nesting2", Value: NewNesting2(), New: func() any { return new(baseline.Nesting2) }},
 	{Name: "ListOfSmall", Value: NewListOfSmall(), New: func() any { return new(benchmsg.ListOfSmall) }},
 	{Name: "Small", Value: NewSmall(), New: func() any { return new(benchmsg.Small) }},
+	{Name: "Request", Value: NewRequest(), New: func() any { return new(benchmsg.Request) }},
 }

@@ -129,3 +129,16 @@ func newSmall(i int) *benchmsg.Small {
 		Name:  "item-" + strconv.Itoa(i),
 	}
 }
+
+// NewRequest returns a request as a Kitex service receives it: ids, a
+// query, a list of 8 item ids, and a Base with a log id, the caller's
+// name and address, and two Extra entries (no TrafficEnv).
+func NewRequest() *benchmsg.Request {
+	r := &benchmsg.Request{UserID: 1 << 40, Query: "running shoes size 42", Limit: 20,
+		Base: &benchmsg.Base{LogID: "20261207223000010203040506070809", Caller: "p.s.m.frontend",
+			Addr: "10.0.0.17:8888", Client: "kitex", Extra: map[string]string{"env": "prod", "cluster": "default"}}}
+	for i := range containerLen {
+		r.ItemIDs = append(r.ItemIDs, int64(i)*7919+1)
+	}
+	return r
+}

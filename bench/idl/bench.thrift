@@ -15,3 +15,29 @@ struct Small {
 struct ListOfSmall {
     1: list<Small> Items
 }
+
+// Request is what a Kitex service receives most: a few scalars and
+// strings, a list of ids, and the optional Base that Kitex IDLs end with
+// (the shape of Kitex's base.thrift): a nested struct pointer and a map,
+// so that a decode allocates a struct and builds a map.
+struct TrafficEnv {
+    1: bool Open = false
+    2: string Env = ""
+}
+
+struct Base {
+    1: string LogID = ""
+    2: string Caller = ""
+    3: string Addr = ""
+    4: string Client = ""
+    5: optional TrafficEnv TrafficEnv
+    6: optional map<string, string> Extra
+}
+
+struct Request {
+    1: i64 UserID
+    2: string Query
+    3: list<i64> ItemIDs
+    4: i32 Limit
+    255: optional Base Base
+}

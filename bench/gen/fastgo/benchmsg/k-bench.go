@@ -218,3 +218,428 @@ SkipFieldError:
 	return off, thrift.PrependError(
 		fmt.Sprintf("%T skip field %d type %d error: ", p, fid, ftyp), err)
 }
+
+func (p *TrafficEnv) BLength() int {
+	if p == nil {
+		return 1
+	}
+	off := 0
+
+	// p.Open ID:1 thrift.BOOL
+	off += 3
+	off += 1
+
+	// p.Env ID:2 thrift.STRING
+	off += 3
+	off += 4 + len(p.Env)
+	return off + 1
+}
+
+func (p *TrafficEnv) FastWrite(b []byte) int { return p.FastWriteNocopy(b, nil) }
+
+func (p *TrafficEnv) FastWriteNocopy(b []byte, w thrift.NocopyWriter) (n int) {
+	if n = len(p.FastAppend(b[:0])); n > len(b) {
+		panic("buffer overflow. concurrency issue?")
+	}
+	return
+}
+
+func (p *TrafficEnv) FastAppend(b []byte) []byte {
+	if p == nil {
+		return append(b, 0)
+	}
+	x := thrift.BinaryProtocol{}
+	_ = x
+
+	// p.Open
+	b = append(b, 2, 0, 1)
+	b = append(b, *(*byte)(unsafe.Pointer(&p.Open)))
+
+	// p.Env
+	b = append(b, 11, 0, 2)
+	b = x.AppendI32(b, int32(len(p.Env)))
+	b = append(b, p.Env...)
+
+	return append(b, 0)
+}
+
+func (p *TrafficEnv) FastRead(b []byte) (off int, err error) {
+	var ftyp thrift.TType
+	var fid int16
+	var l int
+	x := thrift.BinaryProtocol{}
+	for {
+		ftyp, fid, l, err = x.ReadFieldBegin(b[off:])
+		off += l
+		if err != nil {
+			goto ReadFieldBeginError
+		}
+		if ftyp == thrift.STOP {
+			break
+		}
+		switch uint32(fid)<<8 | uint32(ftyp) {
+		case 0x102: // p.Open ID:1 thrift.BOOL
+			p.Open, l, err = x.ReadBool(b[off:])
+			off += l
+			if err != nil {
+				goto ReadFieldError
+			}
+		case 0x20b: // p.Env ID:2 thrift.STRING
+			p.Env, l, err = x.ReadString(b[off:])
+			off += l
+			if err != nil {
+				goto ReadFieldError
+			}
+		default:
+			l, err = x.Skip(b[off:], ftyp)
+			off += l
+			if err != nil {
+				goto SkipFieldError
+			}
+		}
+	}
+	return
+ReadFieldBeginError:
+	return off, thrift.PrependError(fmt.Sprintf("%T read field begin error: ", p), err)
+ReadFieldError:
+	return off, thrift.PrependError(
+		fmt.Sprintf("%T read field %d '%s' error: ", p, fid, fieldIDToName_TrafficEnv[fid]), err)
+SkipFieldError:
+	return off, thrift.PrependError(
+		fmt.Sprintf("%T skip field %d type %d error: ", p, fid, ftyp), err)
+}
+
+func (p *Base) BLength() int {
+	if p == nil {
+		return 1
+	}
+	off := 0
+
+	// p.LogID ID:1 thrift.STRING
+	off += 3
+	off += 4 + len(p.LogID)
+
+	// p.Caller ID:2 thrift.STRING
+	off += 3
+	off += 4 + len(p.Caller)
+
+	// p.Addr ID:3 thrift.STRING
+	off += 3
+	off += 4 + len(p.Addr)
+
+	// p.Client ID:4 thrift.STRING
+	off += 3
+	off += 4 + len(p.Client)
+
+	// p.TrafficEnv ID:5 thrift.STRUCT
+	if p.TrafficEnv != nil {
+		off += 3
+		off += p.TrafficEnv.BLength()
+	}
+
+	// p.Extra ID:6 thrift.MAP
+	if p.Extra != nil {
+		off += 3
+		off += 6
+		for k, v := range p.Extra {
+			off += 4 + len(k)
+			off += 4 + len(v)
+		}
+	}
+	return off + 1
+}
+
+func (p *Base) FastWrite(b []byte) int { return p.FastWriteNocopy(b, nil) }
+
+func (p *Base) FastWriteNocopy(b []byte, w thrift.NocopyWriter) (n int) {
+	if n = len(p.FastAppend(b[:0])); n > len(b) {
+		panic("buffer overflow. concurrency issue?")
+	}
+	return
+}
+
+func (p *Base) FastAppend(b []byte) []byte {
+	if p == nil {
+		return append(b, 0)
+	}
+	x := thrift.BinaryProtocol{}
+	_ = x
+
+	// p.LogID
+	b = append(b, 11, 0, 1)
+	b = x.AppendI32(b, int32(len(p.LogID)))
+	b = append(b, p.LogID...)
+
+	// p.Caller
+	b = append(b, 11, 0, 2)
+	b = x.AppendI32(b, int32(len(p.Caller)))
+	b = append(b, p.Caller...)
+
+	// p.Addr
+	b = append(b, 11, 0, 3)
+	b = x.AppendI32(b, int32(len(p.Addr)))
+	b = append(b, p.Addr...)
+
+	// p.Client
+	b = append(b, 11, 0, 4)
+	b = x.AppendI32(b, int32(len(p.Client)))
+	b = append(b, p.Client...)
+
+	// p.TrafficEnv
+	if p.TrafficEnv != nil {
+		b = append(b, 12, 0, 5)
+		b = p.TrafficEnv.FastAppend(b)
+	}
+
+	// p.Extra
+	if p.Extra != nil {
+		b = append(b, 13, 0, 6)
+		b = x.AppendMapBegin(b, thrift.STRING, thrift.STRING, len(p.Extra))
+		for k, v := range p.Extra {
+			b = x.AppendI32(b, int32(len(k)))
+			b = append(b, k...)
+			b = x.AppendI32(b, int32(len(v)))
+			b = append(b, v...)
+		}
+	}
+
+	return append(b, 0)
+}
+
+func (p *Base) FastRead(b []byte) (off int, err error) {
+	var ftyp thrift.TType
+	var fid int16
+	var l int
+	x := thrift.BinaryProtocol{}
+	for {
+		ftyp, fid, l, err = x.ReadFieldBegin(b[off:])
+		off += l
+		if err != nil {
+			goto ReadFieldBeginError
+		}
+		if ftyp == thrift.STOP {
+			break
+		}
+		switch uint32(fid)<<8 | uint32(ftyp) {
+		case 0x10b: // p.LogID ID:1 thrift.STRING
+			p.LogID, l, err = x.ReadString(b[off:])
+			off += l
+			if err != nil {
+				goto ReadFieldError
+			}
+		case 0x20b: // p.Caller ID:2 thrift.STRING
+			p.Caller, l, err = x.ReadString(b[off:])
+			off += l
+			if err != nil {
+				goto ReadFieldError
+			}
+		case 0x30b: // p.Addr ID:3 thrift.STRING
+			p.Addr, l, err = x.ReadString(b[off:])
+			off += l
+			if err != nil {
+				goto ReadFieldError
+			}
+		case 0x40b: // p.Client ID:4 thrift.STRING
+			p.Client, l, err = x.ReadString(b[off:])
+			off += l
+			if err != nil {
+				goto ReadFieldError
+			}
+		case 0x50c: // p.TrafficEnv ID:5 thrift.STRUCT
+			p.TrafficEnv = NewTrafficEnv()
+			l, err = p.TrafficEnv.FastRead(b[off:])
+			off += l
+			if err != nil {
+				goto ReadFieldError
+			}
+		case 0x60d: // p.Extra ID:6 thrift.MAP
+			var sz int
+			_, _, sz, l, err = x.ReadMapBegin(b[off:])
+			off += l
+			if err != nil {
+				goto ReadFieldError
+			}
+			p.Extra = make(map[string]string, sz)
+			for i := 0; i < sz; i++ {
+				var k string
+				var v string
+				k, l, err = x.ReadString(b[off:])
+				off += l
+				if err != nil {
+					goto ReadFieldError
+				}
+				v, l, err = x.ReadString(b[off:])
+				off += l
+				if err != nil {
+					goto ReadFieldError
+				}
+				p.Extra[k] = v
+			}
+		default:
+			l, err = x.Skip(b[off:], ftyp)
+			off += l
+			if err != nil {
+				goto SkipFieldError
+			}
+		}
+	}
+	return
+ReadFieldBeginError:
+	return off, thrift.PrependError(fmt.Sprintf("%T read field begin error: ", p), err)
+ReadFieldError:
+	return off, thrift.PrependError(
+		fmt.Sprintf("%T read field %d '%s' error: ", p, fid, fieldIDToName_Base[fid]), err)
+SkipFieldError:
+	return off, thrift.PrependError(
+		fmt.Sprintf("%T skip field %d type %d error: ", p, fid, ftyp), err)
+}
+
+func (p *Request) BLength() int {
+	if p == nil {
+		return 1
+	}
+	off := 0
+
+	// p.UserID ID:1 thrift.I64
+	off += 3
+	off += 8
+
+	// p.Query ID:2 thrift.STRING
+	off += 3
+	off += 4 + len(p.Query)
+
+	// p.ItemIDs ID:3 thrift.LIST
+	off += 3
+	off += 5
+	off += len(p.ItemIDs) * 8
+
+	// p.Limit ID:4 thrift.I32
+	off += 3
+	off += 4
+
+	// p.Base ID:255 thrift.STRUCT
+	if p.Base != nil {
+		off += 3
+		off += p.Base.BLength()
+	}
+	return off + 1
+}
+
+func (p *Request) FastWrite(b []byte) int { return p.FastWriteNocopy(b, nil) }
+
+func (p *Request) FastWriteNocopy(b []byte, w thrift.NocopyWriter) (n int) {
+	if n = len(p.FastAppend(b[:0])); n > len(b) {
+		panic("buffer overflow. concurrency issue?")
+	}
+	return
+}
+
+func (p *Request) FastAppend(b []byte) []byte {
+	if p == nil {
+		return append(b, 0)
+	}
+	x := thrift.BinaryProtocol{}
+	_ = x
+
+	// p.UserID
+	b = append(b, 10, 0, 1)
+	b = x.AppendI64(b, int64(p.UserID))
+
+	// p.Query
+	b = append(b, 11, 0, 2)
+	b = x.AppendI32(b, int32(len(p.Query)))
+	b = append(b, p.Query...)
+
+	// p.ItemIDs
+	b = append(b, 15, 0, 3)
+	b = x.AppendListBegin(b, thrift.I64, len(p.ItemIDs))
+	for _, v := range p.ItemIDs {
+		b = x.AppendI64(b, int64(v))
+	}
+
+	// p.Limit
+	b = append(b, 8, 0, 4)
+	b = x.AppendI32(b, int32(p.Limit))
+
+	// p.Base
+	if p.Base != nil {
+		b = append(b, 12, 0, 255)
+		b = p.Base.FastAppend(b)
+	}
+
+	return append(b, 0)
+}
+
+func (p *Request) FastRead(b []byte) (off int, err error) {
+	var ftyp thrift.TType
+	var fid int16
+	var l int
+	x := thrift.BinaryProtocol{}
+	for {
+		ftyp, fid, l, err = x.ReadFieldBegin(b[off:])
+		off += l
+		if err != nil {
+			goto ReadFieldBeginError
+		}
+		if ftyp == thrift.STOP {
+			break
+		}
+		switch uint32(fid)<<8 | uint32(ftyp) {
+		case 0x10a: // p.UserID ID:1 thrift.I64
+			p.UserID, l, err = x.ReadI64(b[off:])
+			off += l
+			if err != nil {
+				goto ReadFieldError
+			}
+		case 0x20b: // p.Query ID:2 thrift.STRING
+			p.Query, l, err = x.ReadString(b[off:])
+			off += l
+			if err != nil {
+				goto ReadFieldError
+			}
+		case 0x30f: // p.ItemIDs ID:3 thrift.LIST
+			var sz int
+			_, sz, l, err = x.ReadListBegin(b[off:])
+			off += l
+			if err != nil {
+				goto ReadFieldError
+			}
+			p.ItemIDs = make([]int64, sz)
+			for i := 0; i < sz; i++ {
+				p.ItemIDs[i], l, err = x.ReadI64(b[off:])
+				off += l
+				if err != nil {
+					goto ReadFieldError
+				}
+			}
+		case 0x408: // p.Limit ID:4 thrift.I32
+			p.Limit, l, err = x.ReadI32(b[off:])
+			off += l
+			if err != nil {
+				goto ReadFieldError
+			}
+		case 0xff0c: // p.Base ID:255 thrift.STRUCT
+			p.Base = NewBase()
+			l, err = p.Base.FastRead(b[off:])
+			off += l
+			if err != nil {
+				goto ReadFieldError
+			}
+		default:
+			l, err = x.Skip(b[off:], ftyp)
+			off += l
+			if err != nil {
+				goto SkipFieldError
+			}
+		}
+	}
+	return
+ReadFieldBeginError:
+	return off, thrift.PrependError(fmt.Sprintf("%T read field begin error: ", p), err)
+ReadFieldError:
+	return off, thrift.PrependError(
+		fmt.Sprintf("%T read field %d '%s' error: ", p, fid, fieldIDToName_Request[fid]), err)
+SkipFieldError:
+	return off, thrift.PrependError(
+		fmt.Sprintf("%T skip field %d type %d error: ", p, fid, ftyp), err)
+}

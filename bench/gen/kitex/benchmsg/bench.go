@@ -90,3 +90,221 @@ func (p *ListOfSmall) String() string {
 var fieldIDToName_ListOfSmall = map[int16]string{
 	1: "Items",
 }
+
+type TrafficEnv struct {
+	Open bool   `thrift:"Open,1" frugal:"1,default,bool" json:"Open"`
+	Env  string `thrift:"Env,2" frugal:"2,default,string" json:"Env"`
+}
+
+func NewTrafficEnv() *TrafficEnv {
+	return &TrafficEnv{
+		Open: false,
+		Env:  "",
+	}
+}
+
+func (p *TrafficEnv) InitDefault() {
+	p.Open = false
+	p.Env = ""
+}
+
+func (p *TrafficEnv) GetOpen() (v bool) {
+	return p.Open
+}
+
+func (p *TrafficEnv) GetEnv() (v string) {
+	return p.Env
+}
+func (p *TrafficEnv) SetOpen(val bool) {
+	p.Open = val
+}
+func (p *TrafficEnv) SetEnv(val string) {
+	p.Env = val
+}
+
+func (p *TrafficEnv) String() string {
+	if p == nil {
+		return "<nil>"
+	}
+	return fmt.Sprintf("TrafficEnv(%+v)", *p)
+}
+
+var fieldIDToName_TrafficEnv = map[int16]string{
+	1: "Open",
+	2: "Env",
+}
+
+type Base struct {
+	LogID      string            `thrift:"LogID,1" frugal:"1,default,string" json:"LogID"`
+	Caller     string            `thrift:"Caller,2" frugal:"2,default,string" json:"Caller"`
+	Addr       string            `thrift:"Addr,3" frugal:"3,default,string" json:"Addr"`
+	Client     string            `thrift:"Client,4" frugal:"4,default,string" json:"Client"`
+	TrafficEnv *TrafficEnv       `thrift:"TrafficEnv,5,optional" frugal:"5,optional,TrafficEnv" json:"TrafficEnv,omitempty"`
+	Extra      map[string]string `thrift:"Extra,6,optional" frugal:"6,optional,map<string:string>" json:"Extra,omitempty"`
+}
+
+func NewBase() *Base {
+	return &Base{
+		LogID:  "",
+		Caller: "",
+		Addr:   "",
+		Client: "",
+	}
+}
+
+func (p *Base) InitDefault() {
+	p.LogID = ""
+	p.Caller = ""
+	p.Addr = ""
+	p.Client = ""
+}
+
+func (p *Base) GetLogID() (v string) {
+	return p.LogID
+}
+
+func (p *Base) GetCaller() (v string) {
+	return p.Caller
+}
+
+func (p *Base) GetAddr() (v string) {
+	return p.Addr
+}
+
+func (p *Base) GetClient() (v string) {
+	return p.Client
+}
+
+var Base_TrafficEnv_DEFAULT *TrafficEnv
+
+func (p *Base) GetTrafficEnv() (v *TrafficEnv) {
+	if !p.IsSetTrafficEnv() {
+		return Base_TrafficEnv_DEFAULT
+	}
+	return p.TrafficEnv
+}
+
+var Base_Extra_DEFAULT map[string]string
+
+func (p *Base) GetExtra() (v map[string]string) {
+	if !p.IsSetExtra() {
+		return Base_Extra_DEFAULT
+	}
+	return p.Extra
+}
+func (p *Base) SetLogID(val string) {
+	p.LogID = val
+}
+func (p *Base) SetCaller(val string) {
+	p.Caller = val
+}
+func (p *Base) SetAddr(val string) {
+	p.Addr = val
+}
+func (p *Base) SetClient(val string) {
+	p.Client = val
+}
+func (p *Base) SetTrafficEnv(val *TrafficEnv) {
+	p.TrafficEnv = val
+}
+func (p *Base) SetExtra(val map[string]string) {
+	p.Extra = val
+}
+
+func (p *Base) IsSetTrafficEnv() bool {
+	return p.TrafficEnv != nil
+}
+
+func (p *Base) IsSetExtra() bool {
+	return p.Extra != nil
+}
+
+func (p *Base) String() string {
+	if p == nil {
+		return "<nil>"
+	}
+	return fmt.Sprintf("Base(%+v)", *p)
+}
+
+var fieldIDToName_Base = map[int16]string{
+	1: "LogID",
+	2: "Caller",
+	3: "Addr",
+	4: "Client",
+	5: "TrafficEnv",
+	6: "Extra",
+}
+
+type Request struct {
+	UserID  int64   `thrift:"UserID,1" frugal:"1,default,i64" json:"UserID"`
+	Query   string  `thrift:"Query,2" frugal:"2,default,string" json:"Query"`
+	ItemIDs []int64 `thrift:"ItemIDs,3" frugal:"3,default,list<i64>" json:"ItemIDs"`
+	Limit   int32   `thrift:"Limit,4" frugal:"4,default,i32" json:"Limit"`
+	Base    *Base   `thrift:"Base,255,optional" frugal:"255,optional,Base" json:"Base,omitempty"`
+}
+
+func NewRequest() *Request {
+	return &Request{}
+}
+
+func (p *Request) InitDefault() {
+}
+
+func (p *Request) GetUserID() (v int64) {
+	return p.UserID
+}
+
+func (p *Request) GetQuery() (v string) {
+	return p.Query
+}
+
+func (p *Request) GetItemIDs() (v []int64) {
+	return p.ItemIDs
+}
+
+func (p *Request) GetLimit() (v int32) {
+	return p.Limit
+}
+
+var Request_Base_DEFAULT *Base
+
+func (p *Request) GetBase() (v *Base) {
+	if !p.IsSetBase() {
+		return Request_Base_DEFAULT
+	}
+	return p.Base
+}
+func (p *Request) SetUserID(val int64) {
+	p.UserID = val
+}
+func (p *Request) SetQuery(val string) {
+	p.Query = val
+}
+func (p *Request) SetItemIDs(val []int64) {
+	p.ItemIDs = val
+}
+func (p *Request) SetLimit(val int32) {
+	p.Limit = val
+}
+func (p *Request) SetBase(val *Base) {
+	p.Base = val
+}
+
+func (p *Request) IsSetBase() bool {
+	return p.Base != nil
+}
+
+func (p *Request) String() string {
+	if p == nil {
+		return "<nil>"
+	}
+	return fmt.Sprintf("Request(%+v)", *p)
+}
+
+var fieldIDToName_Request = map[int16]string{
+	1:   "UserID",
+	2:   "Query",
+	3:   "ItemIDs",
+	4:   "Limit",
+	255: "Base",
+}
