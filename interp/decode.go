@@ -118,7 +118,7 @@ func (dr *driver) decodeExit(kind ssa.ExitKind, aux any, args []uint64) uint64 {
 		return uint64(uintptr(p))
 	case ssa.ExitNew:
 		t := aux.(*ir.Type)
-		q := reflect.New(t.Value).UnsafePointer()
+		q := newValue(t.Value)
 		if t.Kind == ir.Struct && t.Struct.NeedsInitDefault() {
 			t.Struct.CallInitDefault(q)
 		}
