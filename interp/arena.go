@@ -55,19 +55,30 @@ func (a *Arena) take(size, n int) unsafe.Pointer {
 // argument. It stays valid as long as the driver does.
 func (dr *driver) ArenaAddr() uint64 { return dr.arena.Addr() }
 
-// allocBytes serves ExitAllocBytes: n bytes from a fresh chunk, whose rest
-// becomes the arena, or, for n above a quarter chunk, bytes of their own
-// (the arena keeps its room for the strings after). Neither is zeroed:
-// every byte handed out is written before it is read.
-func (dr *driver) allocBytes(n int) unsafe.Pointer {
-	size := min(max(2*dr.chunkLen, minChunk), maxChunk)
+// Refill serves ExitAllocBytes for a when n bytes fit a chunk: they come
+// from a new chunk, whose rest becomes a's. A call's chunks double, up to
+// maxChunk (chunkLen is the size of the call's last, 0 before its first).
+// For n above a quarter chunk it returns nil, and a's room stays for the
+// strings after: the caller allocates those bytes apart, and keeps them
+// alive until the program has stored them. Nothing is zeroed: every byte
+// handed out is written before it is read.
+func (a *Arena) Refill(n int, chunkLen *int) unsafe.Pointer {
+	size := min(max(2**chunkLen, minChunk), maxChunk)
 	if n > size/4 {
-		p := unzeroed(n)
-		dr.keepPtrs = append(dr.keepPtrs, p)
+		return nil
+	}
+	*chunkLen = size
+	return a.take(size, n)
+}
+
+// allocBytes serves ExitAllocBytes on the driver's arena (see Refill).
+func (dr *driver) allocBytes(n int) unsafe.Pointer {
+	if p := dr.arena.Refill(n, &dr.chunkLen); p != nil {
 		return p
 	}
-	dr.chunkLen = size
-	return dr.arena.take(size, n)
+	p := unzeroed(n)
+	dr.keepPtrs = append(dr.keepPtrs, p)
+	return p
 }
 
 // unzeroed returns n bytes of pointer-free memory that Go does not clear

@@ -117,13 +117,7 @@ func (dr *driver) decodeExit(kind ssa.ExitKind, aux any, args []uint64) uint64 {
 		dr.keepPtrs = append(dr.keepPtrs, p)
 		return uint64(uintptr(p))
 	case ssa.ExitNew:
-		t := aux.(*ir.Type)
-		q := newValue(t.Value)
-		if t.Kind == ir.Struct && t.Struct.NeedsInitDefault() {
-			t.Struct.CallInitDefault(q)
-		}
-		*(*unsafe.Pointer)(pointer(args[0])) = q
-		return uint64(uintptr(q))
+		return ServeNew(aux, args[0])
 	case ssa.ExitNewBatch:
 		t, n := aux.(*ir.Type), int(args[0])
 		p := newArray(t.Value, n)
@@ -185,4 +179,18 @@ func (dr *driver) decodeExit(kind ssa.ExitKind, aux any, args []uint64) uint64 {
 func littleEndian() bool {
 	var x uint16 = 1
 	return *(*byte)(unsafe.Pointer(&x)) == 1
+}
+
+// ServeNew serves ExitNew, which needs no driver: a new value of the type
+// aux (an *ir.Type), with its defaults, stored at the address slot, whose
+// pointer it returns. The store is a typed one, so the value is reachable
+// from the struct being decoded before the program resumes.
+func ServeNew(aux any, slot uint64) uint64 {
+	t := aux.(*ir.Type)
+	q := newValue(t.Value)
+	if t.Kind == ir.Struct && t.Struct.NeedsInitDefault() {
+		t.Struct.CallInitDefault(q)
+	}
+	*(*unsafe.Pointer)(pointer(slot)) = q
+	return uint64(uintptr(q))
 }

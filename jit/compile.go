@@ -35,6 +35,12 @@ type compiled struct {
 	// kept beside the type's codec (Codec.FreshEncode): one load, where a
 	// flag would take three dependent ones (codec, program, flag).
 	fresh atomic.Uintptr
+	// light, for a decode program, says its last top-level call taken
+	// from the driver path needed no driver (its exits were new structs
+	// and arena refills): the next checks a P's arena out and runs on a
+	// stack context, taking the driver only if an exit needs it. A call
+	// that finds otherwise flips it, so the type follows its traffic.
+	light atomic.Bool
 	// flat is, for a size program without branches or loops (isFlat),
 	// its sum, which Size computes in Go without entering the code.
 	flat   ir.FlatSize

@@ -24,11 +24,12 @@ import (
 // at most half a chunk runs fast again (what it carves is at most its own
 // length, plus the widening of i32 enums in lists).
 
-// freshArena is one P's arena, on a cache line of its own: no other P
-// writes near it.
-type freshArena struct {
-	interp.Arena
-	_ [64 - unsafe.Sizeof(interp.Arena{})%64]byte
+// pArena is one P's arena, on a cache line of its own: no other P writes
+// near it. a is nil while a decode that may exit has it checked out
+// (checkoutArena).
+type pArena struct {
+	a *interp.Arena
+	_ [64 - unsafe.Sizeof((*interp.Arena)(nil))]byte
 }
 
 // freshArenas holds the arenas by P id; it grows, to the new size, when
@@ -36,7 +37,7 @@ type freshArena struct {
 // freed once the strings carved from it are).
 var freshArenas struct {
 	mu sync.Mutex
-	p  atomic.Pointer[[]freshArena]
+	p  atomic.Pointer[[]pArena]
 }
 
 // freshChunk is the size of the chunks fast decodes carve from; a
@@ -46,22 +47,22 @@ const freshChunk = interp.MinChunk
 // decodeFresh runs decode program c on the struct at p from buf on
 // CallFresh's context with the running P's arena, and returns the bytes
 // read and true, or false where it could not finish (an exit, or no arena
-// for the P yet), and the caller runs it on a driver.
+// for the P), and the caller runs it on an invocation.
 func decodeFresh(c *compiled, buf []byte, p unsafe.Pointer) (int, bool) {
 	in, inLen := uint64(uintptr(unsafe.Pointer(unsafe.SliceData(buf)))), uint64(len(buf))
 	for refilled := false; ; refilled = true {
 		pid := procPin()
 		arenas := freshArenas.p.Load()
-		if arenas == nil || pid >= len(*arenas) {
+		if arenas == nil || pid >= len(*arenas) || (*arenas)[pid].a == nil {
 			procUnpin()
-			growArenas(pid)
 			return 0, false
 		}
-		code, n := callFreshDecode(c.addr, uint64(uintptr(p)), in, inLen, (*arenas)[pid].Addr())
+		a := (*arenas)[pid].a
+		code, n := callFreshDecode(c.addr, uint64(uintptr(p)), in, inLen, a.Addr())
 		procUnpin()
 		runtime.KeepAlive(p) // the code holds p, buf and the arena only as integers
 		runtime.KeepAlive(buf)
-		runtime.KeepAlive(arenas)
+		runtime.KeepAlive(a)
 		if code == backend.ExitReturn {
 			return int(n), int64(n) >= 0 // -1 comes after an exit recorded the error: unreachable here
 		}
@@ -77,20 +78,52 @@ func decodeFresh(c *compiled, buf []byte, p unsafe.Pointer) (int, bool) {
 	}
 }
 
-// refillArena gives the running P's arena a new chunk. The chunk is
+// refillArena gives the running P a new arena with a chunk. Both are
 // allocated before pinning: nothing allocates while a goroutine is pinned.
 func refillArena() {
-	var a interp.Arena
+	a := new(interp.Arena)
 	a.Fill(freshChunk)
 	pid := procPin()
 	if arenas := freshArenas.p.Load(); arenas != nil && pid < len(*arenas) {
-		(*arenas)[pid].Arena = a
+		(*arenas)[pid].a = a
 	}
 	procUnpin()
 }
 
-// growArenas makes room for P id pid, and for GOMAXPROCS Ps. The arrays
-// are replaced, never changed in place but for each P's own arena.
+// checkoutArena takes the running P's arena for a decode that may exit,
+// whose goroutine may then run on any P, and another decode on this P:
+// the arena is the decode's alone until checkinArena. Where the P has
+// none (another decode has it), it returns a new, empty one.
+func checkoutArena() *interp.Arena {
+	for range 2 {
+		pid := procPin()
+		if arenas := freshArenas.p.Load(); arenas != nil && pid < len(*arenas) {
+			a := (*arenas)[pid].a
+			(*arenas)[pid].a = nil
+			procUnpin()
+			if a == nil {
+				a = new(interp.Arena)
+			}
+			return a
+		}
+		procUnpin()
+		growArenas(pid)
+	}
+	return new(interp.Arena)
+}
+
+// checkinArena gives a back to the running P where it has no arena.
+func checkinArena(a *interp.Arena) {
+	pid := procPin()
+	if arenas := freshArenas.p.Load(); arenas != nil && pid < len(*arenas) && (*arenas)[pid].a == nil {
+		(*arenas)[pid].a = a
+	}
+	procUnpin()
+}
+
+// growArenas makes room for P id pid, and for GOMAXPROCS Ps, each with an
+// empty arena. The arrays are replaced, never changed in place but for
+// each P's own slot.
 func growArenas(pid int) {
 	freshArenas.mu.Lock()
 	defer freshArenas.mu.Unlock()
@@ -98,6 +131,9 @@ func growArenas(pid int) {
 	if old := freshArenas.p.Load(); old != nil && len(*old) >= n {
 		return
 	}
-	arenas := make([]freshArena, n)
+	arenas := make([]pArena, n)
+	for i := range arenas {
+		arenas[i].a = new(interp.Arena)
+	}
 	freshArenas.p.Store(&arenas)
 }

@@ -28,6 +28,24 @@ type listMsg struct {
 	Names []string `frugal:"1,default,list<string>"`
 }
 
+// nestedMsg's decode exits to allocate Sub, which needs no driver, and to
+// build Tags, which does: without Tags it runs on a checked-out arena and
+// a stack context (compiled.light).
+type nestedMsg struct {
+	ID   int64             `frugal:"1,default,i64"`
+	Name string            `frugal:"2,default,string"`
+	Sub  *smallMsg         `frugal:"3,optional,smallMsg"`
+	Tags map[string]string `frugal:"4,optional,map<string:string>"`
+}
+
+func randomNested(r *rand.Rand, maxName int, tags bool) *nestedMsg {
+	m := &nestedMsg{ID: r.Int63(), Name: strings.Repeat("m", r.Intn(maxName)), Sub: randomSmall(r, maxName)}
+	if tags {
+		m.Tags = map[string]string{"env": "prod", fmt.Sprint(r.Int()): "x"}
+	}
+	return m
+}
+
 func randomSmall(r *rand.Rand, maxName int) *smallMsg {
 	m := &smallMsg{ID: r.Int63(), Count: r.Int31(), Flag: r.Intn(2) == 0, Name: strings.Repeat("n", r.Intn(maxName))}
 	if r.Intn(2) == 0 {
@@ -41,13 +59,13 @@ func oneP(t *testing.T) {
 	t.Cleanup(func(n int) func() { return func() { runtime.GOMAXPROCS(n) } }(runtime.GOMAXPROCS(1)))
 }
 
-// pArena returns P 0's arena's free span.
-func pArena(t *testing.T) (next, end uint64) {
+// p0Arena returns P 0's arena's free span.
+func p0Arena(t *testing.T) (next, end uint64) {
 	arenas := freshArenas.p.Load()
-	if arenas == nil || len(*arenas) == 0 {
+	if arenas == nil || len(*arenas) == 0 || (*arenas)[0].a == nil {
 		t.Fatal("no arena for P 0")
 	}
-	return (*arenas)[0].Free()
+	return (*arenas)[0].a.Free()
 }
 
 // A small message decodes on CallFresh's context: its string is the last
@@ -64,7 +82,7 @@ func TestDecodeFreshCarvesFromPArena(t *testing.T) {
 		decodeBoth(t, buf, v, "smallMsg")
 	}
 	got := decodeBoth(t, buf, v, "smallMsg").(*smallMsg)
-	next, end := pArena(t)
+	next, end := p0Arena(t)
 	if carved := uint64(uintptr(unsafe.Pointer(unsafe.StringData(got.Name)))) + uint64(len(got.Name)); carved != next || next > end {
 		t.Errorf("the string ends at %#x; P 0's arena is free from %#x to %#x", carved, next, end)
 	}
@@ -103,7 +121,7 @@ func TestDecodeFreshRefills(t *testing.T) {
 			decodeBoth(t, buf[:r.Intn(len(buf))], v, "truncated smallMsg")
 		}
 		if !raceEnabled {
-			_, end := pArena(t)
+			_, end := p0Arena(t)
 			chunks[end] = true
 		}
 		if i%200 == 0 { // a chunk freed too early is reused by the next
@@ -129,8 +147,9 @@ func TestDecodeFreshRefills(t *testing.T) {
 	}
 }
 
-// Goroutines decode at once while GOMAXPROCS changes (the arenas grow by P
-// id) and the GC runs: every value is the one encoded.
+// Goroutines decode at once, on the fast path and on checked-out arenas,
+// while GOMAXPROCS changes (the arenas grow by P id) and the GC runs:
+// every value is the one encoded.
 func TestDecodeFreshConcurrent(t *testing.T) {
 	defer testtypes.GCLoop()()
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
@@ -156,13 +175,20 @@ func TestDecodeFreshConcurrent(t *testing.T) {
 		go func() {
 			defer workers.Done()
 			r := rand.New(rand.NewSource(int64(w)))
-			c := prepared(t, &smallMsg{})
+			c, cn := prepared(t, &smallMsg{}), prepared(t, &nestedMsg{})
 			for range 1000 {
 				v := randomSmall(r, 200)
 				buf := reflectEncode(t, v)
 				got := new(smallMsg)
 				if _, err := c.Decode(buf, reflect.ValueOf(got).UnsafePointer()); err != nil || !testtypes.Equal(v, got) {
 					errs <- fmt.Errorf("decoded %+v (%v), want %+v", got, err, v)
+					return
+				}
+				nv := randomNested(r, 200, r.Intn(4) == 0)
+				nbuf := reflectEncode(t, nv)
+				ngot := new(nestedMsg)
+				if _, err := cn.Decode(nbuf, reflect.ValueOf(ngot).UnsafePointer()); err != nil || !testtypes.Equal(nv, ngot) {
+					errs <- fmt.Errorf("decoded %+v (%v), want %+v", ngot, err, nv)
 					return
 				}
 			}
@@ -199,5 +225,52 @@ func TestLongFreshDecodeLetsGCStop(t *testing.T) {
 	})
 	if !raceEnabled && c.decode.fresh.Load() == 0 {
 		t.Error("stopping for the runtime turned the fast path off")
+	}
+}
+
+// A type whose exits are only new structs decodes without a driver once a
+// call has shown it needs none, and goes back to taking the driver at
+// once after a call that needed one (a map): the choice follows the
+// traffic. Thousands of such decodes refill the checked-out arenas, and
+// the values kept survive collections.
+func TestDecodeLightFollowsTraffic(t *testing.T) {
+	oneP(t)
+	defer testtypes.GCLoop()()
+	r := rand.New(rand.NewSource(8))
+	c := prepared(t, &nestedMsg{})
+	light := func() bool { return c.decode.light.Load() }
+	var kept, wants []*nestedMsg
+	for i := range 10000 {
+		tags := i%1000 == 500
+		maxName := 300
+		if i%100 == 0 {
+			maxName = 3 * freshChunk // a run of bytes of its own: the driver keeps it
+		}
+		v := randomNested(r, maxName, tags)
+		buf := reflectEncode(t, v)
+		got := decodeBoth(t, buf, v, "nestedMsg").(*nestedMsg)
+		if i%10 == 0 {
+			kept, wants = append(kept, got), append(wants, v)
+		}
+		if raceEnabled {
+			continue
+		}
+		switch {
+		case tags && light():
+			t.Fatalf("call %d: a map was decoded, and the next call does not take the driver at once", i)
+		case !tags && maxName < freshChunk && !light():
+			t.Fatalf("call %d: no exit needed the driver, and the next call takes it at once", i)
+		}
+		if i%200 == 0 {
+			runtime.GC()
+		}
+	}
+	for range 3 {
+		runtime.GC()
+	}
+	for i, got := range kept {
+		if !testtypes.Equal(wants[i], got) {
+			t.Fatalf("value %d changed after collections: %s", i, testtypes.Difference(wants[i], got))
+		}
 	}
 }

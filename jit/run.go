@@ -39,6 +39,14 @@ type invocation struct {
 	decoding                   bool
 	in                         []byte // decode: the input
 	inAddr, inLen              uint64 // the arguments decode programs take for the input
+	// arena, for a decode, is a P's arena checked out for the call (see
+	// checkoutArena), and chunkLen the size of the last chunk it took; nil
+	// where programs carve from the driver's.
+	arena    *interp.Arena
+	chunkLen int
+	// neededDriver: an exit other than a new struct or an arena refill
+	// was served (see compiled.light).
+	neededDriver bool
 }
 
 // driver serves exits and holds what must outlive one of them. Drivers are
@@ -174,6 +182,23 @@ func (cl *invocation) serve(c *compiled, i int, ctx []uint64) uint64 {
 		}
 		return uint64(n)
 	}
+	// So are a decode's new structs and, with an arena of its own, its
+	// refills, and every call's yields.
+	switch site.Kind {
+	case ssa.ExitNew:
+		return interp.ServeNew(site.Aux, ctx[c.fn.Layout.ExitArgs])
+	case ssa.ExitAllocBytes:
+		if cl.arena != nil {
+			if q := cl.arena.Refill(int(ctx[c.fn.Layout.ExitArgs]), &cl.chunkLen); q != nil {
+				return uint64(uintptr(q))
+			}
+		}
+	case ssa.ExitYield:
+		yields.Add(1)
+		return 0 // back in Go: the re-entry's stack check lets the runtime stop us
+	default:
+		cl.neededDriver = true
+	}
 	dr := cl.driver()
 	args := dr.args[:site.Args]
 	copy(args, ctx[c.fn.Layout.ExitArgs:])
@@ -186,9 +211,6 @@ func (cl *invocation) serve(c *compiled, i int, ctx []uint64) uint64 {
 		n := cl.run(c.callees[i], args[0])
 		dr.depth--
 		return n
-	case ssa.ExitYield:
-		yields.Add(1)
-		return 0 // back in Go: the re-entry's stack check lets the runtime stop us
 	case ssa.ExitWriteBarrier:
 		barriers.Add(1)
 	case ssa.ExitCallEncode:
@@ -352,14 +374,37 @@ func (cd *Codec) decodeOnDriver(buf []byte, p unsafe.Pointer) (int, error) {
 	var cl invocation
 	cl.decoding, cl.in = true, buf
 	cl.inAddr, cl.inLen = uint64(uintptr(unsafe.Pointer(unsafe.SliceData(buf)))), uint64(len(buf))
-	// Decoding takes the driver at once: its arena, where string bytes are
-	// carved from, carries over from the calls before, and so do its
-	// contexts, which need no zeroing there, unlike an array on the stack.
-	cl.driver()
-	n := cl.runDecode(cd.decode, uint64(uintptr(p)), 0, 0)
+	c := cd.decode
+	var n uint64
+	canLight := !raceEnabled && c.words <= stackLimit
+	light := canLight && c.light.Load()
+	if light {
+		// A P's arena, checked out, and a context on the stack: the
+		// driver is taken only by an exit that needs it, and a decode
+		// whose exits are new structs and refills takes none.
+		cl.arena = checkoutArena()
+		n = cl.run(c, uint64(uintptr(p)), cl.inAddr, cl.inLen, 0, 0, cl.arena.Addr())
+		checkinArena(cl.arena)
+	} else {
+		// The driver at once: its arena carries over from the calls
+		// before, and so do its contexts, which need no zeroing there.
+		cl.driver()
+		n = cl.runDecode(c, uint64(uintptr(p)), 0, 0)
+	}
+	if canLight && light == cl.neededDriver { // this call would have done better the other way
+		c.light.Store(!cl.neededDriver)
+	}
 	runtime.KeepAlive(p) // the code holds p and buf only as integers
 	runtime.KeepAlive(buf)
 	return cl.result(n, cd.desc.Name)
+}
+
+// arenaAddr is the arena decode programs of this call carve from.
+func (cl *invocation) arenaAddr() uint64 {
+	if cl.arena != nil {
+		return cl.arena.Addr()
+	}
+	return cl.dr.exits.ArenaAddr()
 }
 
 // runDecode runs decode program c into the struct at p from offset pos of
@@ -371,6 +416,6 @@ func (cl *invocation) runDecode(c *compiled, p, pos, depth uint64) uint64 {
 	poison(ctx)                // with the frugalpoison tag only
 	ctx[backend.CtxResume] = 0 // the context may hold the resume address of a failed call
 	a := ctx[backend.CtxArgs : backend.CtxArgs+6]
-	a[0], a[1], a[2], a[3], a[4], a[5] = p, cl.inAddr, cl.inLen, pos, depth, cl.dr.exits.ArenaAddr()
+	a[0], a[1], a[2], a[3], a[4], a[5] = p, cl.inAddr, cl.inLen, pos, depth, cl.arenaAddr()
 	return cl.finish(c, ctx, Call(c.addr, unsafe.Pointer(&ctx[0])))
 }
