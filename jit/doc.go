@@ -16,7 +16,8 @@
 // symbols that the runtime keeps linkname-able with a fixed signature
 // (go.dev/issue/67401): writeBarrier, gcWriteBarrier2, and procPin with
 // procUnpin, which keep a small top-level decode on its P while it carves
-// from that P's arena (freshdecode.go).
+// from that P's arena, and check the arena out for a decode that exits
+// (freshdecode.go).
 package jit
 
 import "errors"
