@@ -103,7 +103,7 @@ func (r *resolver) fill(d *StructDesc) error {
 	if reflect.PointerTo(vt).Implements(initDefaulterType) {
 		d.InitDefault = defaults.Interface().(initDefaulter)
 		d.InitDefault.InitDefault()
-		d.initNoop = isZero(defaults.UnsafePointer(), vt.Size())
+		d.initNoop = defaults.Elem().IsZero()
 	}
 	d.zero = defaults.UnsafePointer()
 	seen := map[int16]string{}
@@ -148,14 +148,4 @@ func (r *resolver) fill(d *StructDesc) error {
 		})
 	}
 	return nil
-}
-
-// isZero reports whether the n bytes at p are all zero.
-func isZero(p unsafe.Pointer, n uintptr) bool {
-	for _, b := range unsafe.Slice((*byte)(p), n) {
-		if b != 0 {
-			return false
-		}
-	}
-	return true
 }

@@ -52,12 +52,14 @@ func decodeFresh(c *compiled, buf []byte, p unsafe.Pointer) (int, bool) {
 	in, inLen := uint64(uintptr(unsafe.Pointer(unsafe.SliceData(buf)))), uint64(len(buf))
 	for refilled := false; ; refilled = true {
 		pid := procPin()
-		arenas := freshArenas.p.Load()
-		if arenas == nil || pid >= len(*arenas) || (*arenas)[pid].a == nil {
+		var a *interp.Arena
+		if arenas := freshArenas.p.Load(); arenas != nil && pid < len(*arenas) {
+			a = (*arenas)[pid].a
+		}
+		if a == nil {
 			procUnpin()
 			return 0, false
 		}
-		a := (*arenas)[pid].a
 		code, n := callFreshDecode(c.addr, uint64(uintptr(p)), in, inLen, a.Addr())
 		procUnpin()
 		runtime.KeepAlive(p) // the code holds p, buf and the arena only as integers

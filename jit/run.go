@@ -193,6 +193,8 @@ func (cl *invocation) serve(c *compiled, i int, ctx []uint64) uint64 {
 				return uint64(uintptr(q))
 			}
 		}
+		// A run too large for a chunk: the driver allocates it apart and
+		// keeps it (its own arena declines it too, being no larger).
 	case ssa.ExitYield:
 		yields.Add(1)
 		return 0 // back in Go: the re-entry's stack check lets the runtime stop us
@@ -362,13 +364,16 @@ func (cd *Codec) Decode(buf []byte, p unsafe.Pointer) (int, error) {
 			return n, nil
 		}
 	}
-	return cd.decodeOnDriver(buf, p)
+	return cd.decodeOnInvocation(buf, p)
 }
 
-// decodeOnDriver is Decode on a pooled driver, which serves every exit.
+// decodeOnInvocation is Decode where the fast path did not finish: on an
+// invocation, which serves every exit, with the driver taken at once or,
+// for a type whose decodes have needed none (compiled.light), only by an
+// exit that needs it.
 //
 //go:noinline
-func (cd *Codec) decodeOnDriver(buf []byte, p unsafe.Pointer) (int, error) {
+func (cd *Codec) decodeOnInvocation(buf []byte, p unsafe.Pointer) (int, error) {
 	// Field by field: Go builds a composite literal aside and copies it,
 	// and the copy's wide loads of the narrow stores just made stall.
 	var cl invocation
